@@ -1,0 +1,43 @@
+import { resolve } from 'node:path';
+import type { ConnectOptions } from '@tollgate/db';
+
+export interface Config {
+  host: string;
+  port: number;
+  database: ConnectOptions;
+  /** Where the embedded database and local secrets live. */
+  dataDir: string;
+  /** The address users reach Tollgate at, used in what it prints and in cookies. */
+  publicUrl: string;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the configuration from the environment; every setting has a working default. */
+export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): Config {
+  const port = env.PORT === undefined ? 8080 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535, not "${env.PORT}"`);
+  }
+  const host = env.HOST ?? 'localhost';
+  const dataDir = resolve(cwd, env.TOLLGATE_DATA_DIR ?? 'data');
+  const url = env.DATABASE_URL;
+  if (url !== undefined && !/^postgres(ql)?:\/\//.test(url)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  const poolSize = env.DATABASE_POOL_SIZE === undefined ? 10 : Number(env.DATABASE_POOL_SIZE);
+  if (!Number.isInteger(poolSize) || poolSize < 1) {
+    throw new ConfigError(`DATABASE_POOL_SIZE must be a whole number above 0, not "${env.DATABASE_POOL_SIZE}"`);
+  }
+  return {
+    host,
+    port,
+    dataDir,
+    database: url ? { driver: 'postgres', url, poolSize } : { driver: 'pglite', dataDir },
+    publicUrl: (env.TOLLGATE_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

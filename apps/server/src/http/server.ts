@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { DatabaseHandle } from '@tollgate/db';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Deps } from '../deps.js';
+import { authenticateOperatorOrApiKey } from './auth.js';
+import type { HttpApp } from './http-app.js';
+import { handleError, handleNotFound, Problem, sendProblem } from './problem.js';
+import { operatorRoutes } from './routes/catalog.js';
+import { signInRoute } from './routes/session/sign-in.js';
+import { signOutRoute } from './routes/session/sign-out.js';
+import { healthRoutes } from './routes/system/health.js';
+
+export interface HttpServerOptions {
+  deps: Deps;
+  database: DatabaseHandle;
+  publicUrl: string;
+  logger: FastifyBaseLogger;
+}
+
+/** Request bodies are small JSON documents; anything bigger is a mistake or an attack. */
+const BODY_LIMIT_BYTES = 256 * 1024;
+
+export async function buildHttpServer(options: HttpServerOptions): Promise<HttpApp> {
+  const { deps } = options;
+  const http = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    routerOptions: { ignoreTrailingSlash: true },
+    genReqId: () => randomUUID(),
+    return503OnClosing: false,
+    forceCloseConnections: 'idle',
+    loggerInstance: options.logger,
+    frameworkErrors: (error, request, reply) => handleError(error, request, reply),
+  }).withTypeProvider<ZodTypeProvider>();
+
+  // JSON only: a text/plain body would otherwise reach validation as a string.
+  http.removeContentTypeParser('text/plain');
+  http.setValidatorCompiler(validatorCompiler);
+  http.setSerializerCompiler(serializerCompiler);
+  http.setErrorHandler(handleError);
+  http.setNotFoundHandler(handleNotFound);
+
+  let closing = false;
+  http.addHook('preClose', async () => {
+    closing = true;
+  });
+  http.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (closing) {
+      reply.header('connection', 'close');
+      return sendProblem(
+        request,
+        reply,
+        new Problem(503, 'shutting_down', 'The server is shutting down: retry shortly'),
+      );
+    }
+    return undefined;
+  });
+
+  await http.register(fastifyCookie);
+  await http.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Tollgate API',
+        version: '1',
+        description:
+          'What every user of your app has paid for and may access. Errors are RFC 9457 problem documents; ' +
+          'lists are keyset-paginated with `limit` and `cursor`.',
+      },
+      servers: [{ url: options.publicUrl }],
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key: `Authorization: Bearer tgk_…`' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'tollgate_session',
+            description: 'Set by POST /api/v1/session',
+          },
+        },
+      },
+      security: [{ apiKey: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await http.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  http.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
+  healthRoutes(http, options.database);
+
+  // Each group is its own encapsulated context: the authentication hook covers exactly its routes.
+  await http.register(
+    (api: HttpApp, _options, done) => {
+      signInRoute(api, deps, { secureCookies: options.publicUrl.startsWith('https://') });
+      signOutRoute(api, deps);
+      done();
+    },
+    { prefix: '/api/v1' },
+  );
+  await http.register(
+    (api: HttpApp, _options, done) => {
+      api.addHook('onRequest', authenticateOperatorOrApiKey(deps));
+      operatorRoutes(api, deps);
+      done();
+    },
+    { prefix: '/api/v1' },
+  );
+  return http;
+}

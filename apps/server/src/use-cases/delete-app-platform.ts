@@ -1,0 +1,48 @@
+import type { Deps } from '../deps.js';
+import { findApp } from '../queries/apps.js';
+
+export interface DeleteAppPlatformInput {
+  orgId: string;
+  appId: string;
+  appPlatformId: string;
+  /** Also delete the platform's product SKUs. */
+  force: boolean;
+}
+
+export type DeleteAppPlatformResult =
+  | { outcome: 'deleted' }
+  | { outcome: 'app_not_found' }
+  | { outcome: 'app_platform_not_found' }
+  | { outcome: 'app_platform_in_use'; skuRefIds: string[] };
+
+export function deleteAppPlatform(deps: Deps, input: DeleteAppPlatformInput): Promise<DeleteAppPlatformResult> {
+  return deps.db.transaction().execute(async (trx) => {
+    const app = await findApp(trx, input.orgId, input.appId);
+    if (!app) {
+      return { outcome: 'app_not_found' };
+    }
+    const platform = await trx
+      .selectFrom('app_platforms')
+      .select('id')
+      .where('app_id', '=', app.id)
+      .where('id', '=', input.appPlatformId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!platform) {
+      return { outcome: 'app_platform_not_found' };
+    }
+    const products = await trx
+      .selectFrom('products')
+      .select('sku_ref_id')
+      .where('app_id', '=', app.id)
+      .where('app_platform_id', '=', platform.id)
+      .orderBy('sku_ref_id')
+      .execute();
+    if (products.length > 0 && !input.force) {
+      return { outcome: 'app_platform_in_use', skuRefIds: products.map((p) => p.sku_ref_id) };
+    }
+    await trx.deleteFrom('products').where('app_id', '=', app.id).where('app_platform_id', '=', platform.id).execute();
+    await trx.deleteFrom('app_platforms').where('app_id', '=', app.id).where('id', '=', platform.id).execute();
+    return { outcome: 'deleted' };
+  });
+}

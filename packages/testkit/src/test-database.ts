@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { connect, type DatabaseHandle, type Driver } from '@tollgate/db';
+import { inject } from 'vitest';
+import { withAdminClient } from './postgres-admin.js';
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    testDriver: Driver;
+    /** Set on the postgres project: the server's maintenance database. */
+    postgresAdminUrl: string;
+    /** Set on the pglite project: a tarball of a migrated database. */
+    pgliteSnapshotPath: string;
+  }
+}
+
+export const TEMPLATE_DATABASE = 'tollgate_template';
+
+export interface TestDatabase extends DatabaseHandle {
+  /** For a child process: DATABASE_URL on PostgreSQL, undefined on PGlite. */
+  readonly url: string | undefined;
+}
+
+/** The driver this test run is for: each database suite runs once per driver. */
+export function testDriver(): Driver {
+  return inject('testDriver');
+}
+
+/**
+ * A migrated database of this file's own: on PostgreSQL a clone of the template
+ * database, on PGlite a copy of the migrated snapshot. Close it when done.
+ */
+export async function openTestDatabase(): Promise<TestDatabase> {
+  if (testDriver() === 'pglite') {
+    const snapshot = new Blob([readFileSync(inject('pgliteSnapshotPath'))]);
+    return { ...(await connect({ driver: 'pglite', snapshot })), url: undefined };
+  }
+  const clone = await cloneTemplateDatabase();
+  const handle = await connect({ driver: 'postgres', url: clone.url, poolSize: 5 });
+  return {
+    ...handle,
+    url: clone.url,
+    async close() {
+      await handle.close();
+      await clone.drop();
+    },
+  };
+}
+
+/** A fresh PostgreSQL database cloned from the migrated template. */
+export async function cloneTemplateDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = inject('postgresAdminUrl');
+  const name = `test_${randomBytes(6).toString('hex')}`;
+  await withAdminClient(adminUrl, (admin) => admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => withAdminClient(adminUrl, (admin) => admin.query(`drop database if exists ${name} with (force)`)),
+  };
+}

@@ -1,0 +1,32 @@
+import { defineConfig } from 'vitest/config';
+
+// Suites that touch the database run twice, once per driver; pure suites run once.
+const pureSuites = ['packages/core/**/*.test.ts', '**/*.unit.test.ts'];
+const databaseSuites = ['apps/**/*.test.ts', 'packages/db/**/*.test.ts', 'packages/testkit/**/*.test.ts'];
+const notHere = ['**/node_modules/**', '**/dist/**'];
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      { test: { name: 'unit', include: pureSuites, exclude: notHere } },
+      {
+        test: {
+          name: 'pg',
+          include: databaseSuites,
+          exclude: [...notHere, ...pureSuites],
+          globalSetup: ['packages/testkit/src/global-setup-postgres.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'pglite',
+          include: databaseSuites,
+          exclude: [...notHere, ...pureSuites],
+          globalSetup: ['packages/testkit/src/global-setup-pglite.ts'],
+        },
+      },
+    ],
+  },
+});
