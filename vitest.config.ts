@@ -10,8 +10,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { test: { name: 'unit', include: pureSuites, exclude: notHere } },
+      { extends: true, test: { name: 'unit', include: pureSuites, exclude: notHere } },
       {
+        extends: true,
         test: {
           name: 'pg',
           include: databaseSuites,
@@ -20,6 +21,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'pglite',
           include: databaseSuites,

@@ -1,2 +1,8 @@
 export { type PostgresServer, startPostgres } from './postgres.js';
-export { cloneTemplateDatabase, openTestDatabase, type TestDatabase, testDriver } from './test-database.js';
+export {
+  createEmptyDatabase,
+  openTestDatabase,
+  type ScratchDatabase,
+  type TestDatabase,
+  testDriver,
+} from './test-database.js';

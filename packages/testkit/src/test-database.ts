@@ -48,10 +48,24 @@ export async function openTestDatabase(): Promise<TestDatabase> {
 }
 
 /** A fresh PostgreSQL database cloned from the migrated template. */
-export async function cloneTemplateDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+function cloneTemplateDatabase(): Promise<ScratchDatabase> {
+  return createDatabase(TEMPLATE_DATABASE);
+}
+
+/** A fresh PostgreSQL database with no tables at all: to watch migrations run. */
+export function createEmptyDatabase(): Promise<ScratchDatabase> {
+  return createDatabase('template0');
+}
+
+export interface ScratchDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+async function createDatabase(template: string): Promise<ScratchDatabase> {
   const adminUrl = inject('postgresAdminUrl');
   const name = `test_${randomBytes(6).toString('hex')}`;
-  await withAdminClient(adminUrl, (admin) => admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`));
+  await withAdminClient(adminUrl, (admin) => admin.query(`create database ${name} template ${template}`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {

@@ -56,7 +56,6 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<HttpA
   http.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     if (closing) {
-      reply.header('connection', 'close');
       return sendProblem(
         request,
         reply,
@@ -64,6 +63,12 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<HttpA
       );
     }
     return undefined;
+  });
+  // While shutting down, answered connections close instead of idling until keep-alive ends.
+  http.addHook('onSend', async (_request, reply) => {
+    if (closing) {
+      reply.header('connection', 'close');
+    }
   });
 
   await http.register(fastifyCookie);

@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest';
+import { ConfigError, configFromEnv } from './config.js';
+
+describe('configFromEnv', () => {
+  test('with nothing set: port 8080 on localhost, the embedded database in ./data', () => {
+    const config = configFromEnv({}, '/srv/tollgate');
+
+    expect(config).toEqual({
+      host: 'localhost',
+      port: 8080,
+      dataDir: '/srv/tollgate/data',
+      database: { driver: 'pglite', dataDir: '/srv/tollgate/data' },
+      publicUrl: 'http://localhost:8080',
+      logLevel: 'info',
+    });
+  });
+
+  test('DATABASE_URL switches to PostgreSQL with the chosen pool size', () => {
+    const config = configFromEnv({ DATABASE_URL: 'postgres://u:p@db:5432/t', DATABASE_POOL_SIZE: '25' }, '/');
+
+    expect(config.database).toEqual({ driver: 'postgres', url: 'postgres://u:p@db:5432/t', poolSize: 25 });
+  });
+
+  test('PORT and a relative TOLLGATE_DATA_DIR are honoured; the public URL drops its trailing slash', () => {
+    const config = configFromEnv(
+      { PORT: '9000', TOLLGATE_DATA_DIR: 'var/db', TOLLGATE_PUBLIC_URL: 'https://pay.example.com/' },
+      '/srv',
+    );
+
+    expect(config.port).toBe(9000);
+    expect(config.dataDir).toBe('/srv/var/db');
+    expect(config.publicUrl).toBe('https://pay.example.com');
+  });
+
+  test.each([
+    ['PORT', { PORT: 'eighty' }],
+    ['PORT', { PORT: '70000' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://db/t' }],
+    ['DATABASE_POOL_SIZE', { DATABASE_POOL_SIZE: '0' }],
+  ])('refuses a bad %s with a message naming it', (name, env) => {
+    expect(() => configFromEnv(env, '/')).toThrow(ConfigError);
+    expect(() => configFromEnv(env, '/')).toThrow(name);
+  });
+});
