@@ -1,4 +1,4 @@
-export { type PostgresServer, startPostgres } from './postgres.js';
+export { freePort, type PostgresServer, startPostgres } from './postgres.js';
 export {
   createEmptyDatabase,
   openTestDatabase,

@@ -1,7 +1,9 @@
+import type { Database } from '@tollgate/db';
 import { openTestDatabase, type TestDatabase } from '@tollgate/testkit';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { pino } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll } from 'vitest';
 import type { Deps } from '../deps.js';
 import type { HttpApp } from '../http/http-app.js';
 import { buildHttpServer } from '../http/server.js';
@@ -81,3 +83,52 @@ export function apiClient(server: TestServer, apiKey: string) {
 }
 
 export type ApiClient = ReturnType<typeof apiClient>;
+
+export interface FileServer {
+  readonly server: TestServer;
+  /** A client with the admin API key of the file's own organization. */
+  readonly client: ApiClient;
+  readonly organization: TestOrganization;
+}
+
+/** One server for the whole test file, started before its tests and closed after them. */
+export function useTestServer(): FileServer {
+  let context: FileServer | undefined;
+  beforeAll(async () => {
+    const server = await startTestServer();
+    const organization = await anOrganization(server);
+    context = { server, organization, client: apiClient(server, organization.apiKey) };
+  });
+  afterAll(async () => {
+    await context?.server.close();
+  });
+  const current = (): FileServer => {
+    if (!context) {
+      throw new Error('the test server is only there inside tests and hooks');
+    }
+    return context;
+  };
+  return {
+    get server() {
+      return current().server;
+    },
+    get client() {
+      return current().client;
+    },
+    get organization() {
+      return current().organization;
+    },
+  };
+}
+
+/** How many rows a table holds: bad input must leave it as it was. */
+export async function countRows(server: TestServer, table: keyof Database): Promise<number> {
+  const row = await server.database.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A well-formed id that names nothing. */
+export const UNKNOWN_ID = '01900000-0000-7000-8000-000000000000';

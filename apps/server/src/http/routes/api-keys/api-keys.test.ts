@@ -1,23 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  type ApiClient,
-  anOrganization,
-  apiClient,
-  startTestServer,
-  type TestServer,
-} from '../../../testing/test-server.js';
+import { describe, expect, test } from 'vitest';
+import { apiClient, useTestServer } from '../../../testing/test-server.js';
 
-let server: TestServer;
-let client: ApiClient;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  client = apiClient(server, (await anOrganization(server)).apiKey);
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const api = useTestServer();
 
 interface CreatedKey {
   id: string;
@@ -30,7 +14,7 @@ interface CreatedKey {
 }
 
 async function aKey(name = 'CI'): Promise<CreatedKey> {
-  const response = await client.post('/api/v1/api-keys', { name });
+  const response = await api.client.post('/api/v1/api-keys', { name });
   if (response.statusCode !== 201) {
     throw new Error(`expected 201 Created, got ${response.statusCode}: ${response.body}`);
   }
@@ -38,13 +22,13 @@ async function aKey(name = 'CI'): Promise<CreatedKey> {
 }
 
 async function listedKey(id: string): Promise<Record<string, unknown> | undefined> {
-  const page = await client.get('/api/v1/api-keys?limit=100');
+  const page = await api.client.get('/api/v1/api-keys?limit=100');
   return page.json().data.find((key: { id: string }) => key.id === id);
 }
 
 describe('creating an API key', () => {
   test('answers 201 with the token, shown this once, and its first 12 characters as token_prefix', async () => {
-    const response = await client.post('/api/v1/api-keys', { name: 'Deploy bot' });
+    const response = await api.client.post('/api/v1/api-keys', { name: 'Deploy bot' });
 
     expect(response.statusCode).toBe(201);
     const key = response.json();
@@ -77,7 +61,7 @@ describe('creating an API key', () => {
   test('the new token authenticates as that key', async () => {
     const key = await aKey('Fresh');
 
-    const response = await apiClient(server, key.token).get('/api/v1/me');
+    const response = await apiClient(api.server, key.token).get('/api/v1/me');
 
     expect(response.statusCode).toBe(200);
     expect(response.json().api_key).toEqual({ id: key.id, name: 'Fresh' });
@@ -91,28 +75,28 @@ describe('creating an API key', () => {
     ['a name over 200 characters', { name: 'x'.repeat(201) }, 'name'],
     ['an unknown field', { name: 'ok', scopes: ['all'] }, 'scopes'],
   ])('rejects %s with 400 naming %s, and creates no key', async (_case, body, field) => {
-    const before = await server.database.db.selectFrom('api_keys').select('id').execute();
+    const before = await api.server.database.db.selectFrom('api_keys').select('id').execute();
 
-    const response = await client.post('/api/v1/api-keys', body);
+    const response = await api.client.post('/api/v1/api-keys', body);
 
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.json()).toMatchObject({ status: 400, code: 'validation_failed' });
     expect(response.json().errors).toContainEqual(expect.objectContaining({ location: 'body', field }));
-    expect(await server.database.db.selectFrom('api_keys').select('id').execute()).toHaveLength(before.length);
+    expect(await api.server.database.db.selectFrom('api_keys').select('id').execute()).toHaveLength(before.length);
   });
 });
 
 describe('keeping the token secret', () => {
   test('the list shows the key by its prefix, never its token or any hash', async () => {
     const key = await aKey('Listed');
-    const { token_hash: hash } = await server.database.db
+    const { token_hash: hash } = await api.server.database.db
       .selectFrom('api_keys')
       .select('token_hash')
       .where('id', '=', key.id)
       .executeTakeFirstOrThrow();
 
-    const page = await client.get('/api/v1/api-keys?limit=100');
+    const page = await api.client.get('/api/v1/api-keys?limit=100');
 
     expect(page.statusCode).toBe(200);
     const listed = page.json().data.find((item: { id: string }) => item.id === key.id);
@@ -137,7 +121,7 @@ describe('keeping the token secret', () => {
   test('the database stores a hash of the token, and the token nowhere', async () => {
     const key = await aKey('Stored');
 
-    const row = await server.database.db
+    const row = await api.server.database.db
       .selectFrom('api_keys')
       .selectAll()
       .where('id', '=', key.id)
@@ -158,22 +142,22 @@ describe('using an API key', () => {
     const key = await aKey('Used');
     const unused = await listedKey(key.id);
 
-    await apiClient(server, key.token).get('/api/v1/apps');
+    await apiClient(api.server, key.token).get('/api/v1/apps');
 
     expect(unused?.last_used_at).toBeNull();
     const used = await listedKey(key.id);
     expect(used?.last_used_at).toEqual(expect.any(String));
-    expect(Math.abs(Date.parse(String(used?.last_used_at)) - server.deps.now().getTime())).toBeLessThan(60_000);
+    expect(Math.abs(Date.parse(String(used?.last_used_at)) - api.server.deps.now().getTime())).toBeLessThan(60_000);
   });
 });
 
 describe('revoking an API key', () => {
   test('answers 200 with revoked_at set, and the token stops working at once', async () => {
     const key = await aKey('Leaked');
-    const keyClient = apiClient(server, key.token);
+    const keyClient = apiClient(api.server, key.token);
     expect((await keyClient.get('/api/v1/me')).statusCode).toBe(200);
 
-    const response = await client.post(`/api/v1/api-keys/${key.id}/revoke`);
+    const response = await api.client.post(`/api/v1/api-keys/${key.id}/revoke`);
 
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ id: key.id, name: 'Leaked', token_prefix: key.token_prefix });
@@ -186,7 +170,7 @@ describe('revoking an API key', () => {
 
   test('the list still shows a revoked key, with its revoked_at', async () => {
     const key = await aKey('Old');
-    const revoked = (await client.post(`/api/v1/api-keys/${key.id}/revoke`)).json();
+    const revoked = (await api.client.post(`/api/v1/api-keys/${key.id}/revoke`)).json();
 
     const listed = await listedKey(key.id);
 
@@ -195,19 +179,19 @@ describe('revoking an API key', () => {
 
   test('revoking twice is harmless and keeps the first revoked_at', async () => {
     const key = await aKey('Twice');
-    const first = await client.post(`/api/v1/api-keys/${key.id}/revoke`);
-    server.advanceClock(5 * 60_000);
+    const first = await api.client.post(`/api/v1/api-keys/${key.id}/revoke`);
+    api.server.advanceClock(5 * 60_000);
 
-    const second = await client.post(`/api/v1/api-keys/${key.id}/revoke`);
+    const second = await api.client.post(`/api/v1/api-keys/${key.id}/revoke`);
 
     expect(second.statusCode).toBe(200);
     expect(second.json().revoked_at).toBe(first.json().revoked_at);
-    expect((await apiClient(server, key.token).get('/api/v1/me')).statusCode).toBe(401);
+    expect((await apiClient(api.server, key.token).get('/api/v1/me')).statusCode).toBe(401);
   });
 
   test('a key can revoke itself, and its next call is refused', async () => {
     const key = await aKey('Self');
-    const keyClient = apiClient(server, key.token);
+    const keyClient = apiClient(api.server, key.token);
 
     const response = await keyClient.post(`/api/v1/api-keys/${key.id}/revoke`);
 
@@ -219,13 +203,13 @@ describe('revoking an API key', () => {
     const revoked = await aKey('Revoked');
     const kept = await aKey('Kept');
 
-    await client.post(`/api/v1/api-keys/${revoked.id}/revoke`);
+    await api.client.post(`/api/v1/api-keys/${revoked.id}/revoke`);
 
-    expect((await apiClient(server, kept.token).get('/api/v1/me')).statusCode).toBe(200);
+    expect((await apiClient(api.server, kept.token).get('/api/v1/me')).statusCode).toBe(200);
   });
 
   test('answers an unknown id with 404 api_key_not_found', async () => {
-    const response = await client.post('/api/v1/api-keys/01900000-0000-7000-8000-000000000000/revoke');
+    const response = await api.client.post('/api/v1/api-keys/01900000-0000-7000-8000-000000000000/revoke');
 
     expect(response.statusCode).toBe(404);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -233,7 +217,7 @@ describe('revoking an API key', () => {
   });
 
   test('answers a malformed id with 400 naming apiKeyId', async () => {
-    const response = await client.post('/api/v1/api-keys/not-a-uuid/revoke');
+    const response = await api.client.post('/api/v1/api-keys/not-a-uuid/revoke');
 
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toEqual([{ location: 'params', field: 'apiKeyId', message: 'Must be a UUID' }]);

@@ -1,36 +1,15 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { anApp, anAppPlatform } from '../../../testing/catalog-builders.js';
-import {
-  type ApiClient,
-  anOrganization,
-  apiClient,
-  startTestServer,
-  type TestServer,
-} from '../../../testing/test-server.js';
+import { anOrganization, apiClient, countRows, UNKNOWN_ID, useTestServer } from '../../../testing/test-server.js';
 
-let server: TestServer;
-let client: ApiClient;
+const api = useTestServer();
 let app: { id: string };
 
 beforeAll(async () => {
-  server = await startTestServer();
-  client = apiClient(server, (await anOrganization(server)).apiKey);
-  app = await anApp(client);
+  app = await anApp(api.client);
 });
 
-afterAll(async () => {
-  await server.close();
-});
-
-async function platformCount(): Promise<number> {
-  const row = await server.database.db
-    .selectFrom('app_platforms')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-const UNKNOWN = '01900000-0000-7000-8000-000000000000';
+const platformCount = () => countRows(api.server, 'app_platforms');
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -60,7 +39,7 @@ describe('creating an app platform with bad input', () => {
   ])('rejects %s with 400 naming %s, and stores nothing', async (_case, change, field) => {
     const before = await platformCount();
 
-    const response = await client.post(`/api/v1/apps/${app.id}/platforms`, { ...validBody(), ...change });
+    const response = await api.client.post(`/api/v1/apps/${app.id}/platforms`, { ...validBody(), ...change });
 
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -71,12 +50,12 @@ describe('creating an app platform with bad input', () => {
 
   test.each([
     ['sdk_key', 'tgp_mine'],
-    ['app_id', UNKNOWN],
+    ['app_id', UNKNOWN_ID],
     ['platform', 'ios'],
   ])('rejects the unknown field %s with 400, and stores nothing', async (field, value) => {
     const before = await platformCount();
 
-    const response = await client.post(`/api/v1/apps/${app.id}/platforms`, { ...validBody(), [field]: value });
+    const response = await api.client.post(`/api/v1/apps/${app.id}/platforms`, { ...validBody(), [field]: value });
 
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toContainEqual({ location: 'body', field, message: 'Unknown field' });
@@ -84,8 +63,8 @@ describe('creating an app platform with bad input', () => {
   });
 
   test('rejects a second platform with the same store, marketplace app id and environment with 409, keeping the first', async () => {
-    const own = await anApp(client);
-    const first = await anAppPlatform(client, own.id, {
+    const own = await anApp(api.client);
+    const first = await anAppPlatform(api.client, own.id, {
       name: 'First',
       store: 'apple',
       marketplace_app_id: 'com.example.taken',
@@ -93,7 +72,7 @@ describe('creating an app platform with bad input', () => {
     });
     const before = await platformCount();
 
-    const response = await client.post(`/api/v1/apps/${own.id}/platforms`, {
+    const response = await api.client.post(`/api/v1/apps/${own.id}/platforms`, {
       name: 'Second',
       store: 'apple',
       marketplace_app_id: 'com.example.taken',
@@ -107,13 +86,13 @@ describe('creating an app platform with bad input', () => {
       errors: [{ location: 'body', field: 'marketplace_app_id', message: expect.any(String) }],
     });
     expect(await platformCount()).toBe(before);
-    expect((await client.get(`/api/v1/apps/${own.id}/platforms/${first.id}`)).json()).toEqual(first);
+    expect((await api.client.get(`/api/v1/apps/${own.id}/platforms/${first.id}`)).json()).toEqual(first);
   });
 
   test('answers 404 app_not_found for an unknown app, and stores nothing', async () => {
     const before = await platformCount();
 
-    const response = await client.post(`/api/v1/apps/${UNKNOWN}/platforms`, validBody());
+    const response = await api.client.post(`/api/v1/apps/${UNKNOWN_ID}/platforms`, validBody());
 
     expect(response.statusCode).toBe(404);
     expect(response.json().code).toBe('app_not_found');
@@ -121,7 +100,7 @@ describe('creating an app platform with bad input', () => {
   });
 
   test("answers 404 app_not_found for another organization's app, and stores nothing", async () => {
-    const stranger = apiClient(server, (await anOrganization(server)).apiKey);
+    const stranger = apiClient(api.server, (await anOrganization(api.server)).apiKey);
     const before = await platformCount();
 
     const response = await stranger.post(`/api/v1/apps/${app.id}/platforms`, validBody());
@@ -134,16 +113,16 @@ describe('creating an app platform with bad input', () => {
 
 describe('changing an app platform with bad input', () => {
   test('rejects changing the store with 400 Unknown field, and changes nothing', async () => {
-    const platform = await anAppPlatform(client, app.id, { store: 'apple' });
+    const platform = await anAppPlatform(api.client, app.id, { store: 'apple' });
 
-    const response = await client.patch(`/api/v1/apps/${app.id}/platforms/${platform.id}`, {
+    const response = await api.client.patch(`/api/v1/apps/${app.id}/platforms/${platform.id}`, {
       name: 'Android now',
       store: 'google',
     });
 
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toContainEqual({ location: 'body', field: 'store', message: 'Unknown field' });
-    expect((await client.get(`/api/v1/apps/${app.id}/platforms/${platform.id}`)).json()).toEqual(platform);
+    expect((await api.client.get(`/api/v1/apps/${app.id}/platforms/${platform.id}`)).json()).toEqual(platform);
   });
 
   test.each([
@@ -156,24 +135,24 @@ describe('changing an app platform with bad input', () => {
     ['a new sdk_key', { sdk_key: 'tgp_mine' }, 'sdk_key'],
     ['an unknown field', { name: 'ok', colour: 'red' }, 'colour'],
   ])('rejects an update with %s, naming %s, and changes nothing', async (_case, change, field) => {
-    const platform = await anAppPlatform(client, app.id);
+    const platform = await anAppPlatform(api.client, app.id);
 
-    const response = await client.patch(`/api/v1/apps/${app.id}/platforms/${platform.id}`, change);
+    const response = await api.client.patch(`/api/v1/apps/${app.id}/platforms/${platform.id}`, change);
 
     expect(response.statusCode).toBe(400);
     expect(response.json().code).toBe('validation_failed');
     expect(response.json().errors).toContainEqual(expect.objectContaining({ location: 'body', field }));
-    expect((await client.get(`/api/v1/apps/${app.id}/platforms/${platform.id}`)).json()).toEqual(platform);
+    expect((await api.client.get(`/api/v1/apps/${app.id}/platforms/${platform.id}`)).json()).toEqual(platform);
   });
 
   test('rejects an update naming no field, and changes nothing', async () => {
-    const platform = await anAppPlatform(client, app.id);
+    const platform = await anAppPlatform(api.client, app.id);
 
-    const response = await client.patch(`/api/v1/apps/${app.id}/platforms/${platform.id}`, {});
+    const response = await api.client.patch(`/api/v1/apps/${app.id}/platforms/${platform.id}`, {});
 
     expect(response.statusCode).toBe(400);
     expect(response.json().code).toBe('validation_failed');
-    expect((await client.get(`/api/v1/apps/${app.id}/platforms/${platform.id}`)).json()).toEqual(platform);
+    expect((await api.client.get(`/api/v1/apps/${app.id}/platforms/${platform.id}`)).json()).toEqual(platform);
   });
 
   test.each([
@@ -192,11 +171,11 @@ describe('changing an app platform with bad input', () => {
   ])(
     'rejects changing the %s into a combination another platform has, with 409, and changes nothing',
     async (_field, taken, mover, change) => {
-      const own = await anApp(client);
-      await anAppPlatform(client, own.id, { store: 'apple', ...taken });
-      const platform = await anAppPlatform(client, own.id, { store: 'apple', ...mover });
+      const own = await anApp(api.client);
+      await anAppPlatform(api.client, own.id, { store: 'apple', ...taken });
+      const platform = await anAppPlatform(api.client, own.id, { store: 'apple', ...mover });
 
-      const response = await client.patch(`/api/v1/apps/${own.id}/platforms/${platform.id}`, {
+      const response = await api.client.patch(`/api/v1/apps/${own.id}/platforms/${platform.id}`, {
         name: 'Renamed too',
         ...change,
       });
@@ -206,7 +185,7 @@ describe('changing an app platform with bad input', () => {
         code: 'marketplace_app_id_taken',
         errors: [{ location: 'body', field: 'marketplace_app_id' }],
       });
-      expect((await client.get(`/api/v1/apps/${own.id}/platforms/${platform.id}`)).json()).toEqual(platform);
+      expect((await api.client.get(`/api/v1/apps/${own.id}/platforms/${platform.id}`)).json()).toEqual(platform);
     },
   );
 });
@@ -219,9 +198,9 @@ describe('addressing app platforms that are not there', () => {
   ])('answers %s of an unknown platform with 404 app_platform_not_found', async (_case, method) => {
     const before = await platformCount();
 
-    const response = await client.call({
+    const response = await api.client.call({
       method,
-      url: `/api/v1/apps/${app.id}/platforms/${UNKNOWN}`,
+      url: `/api/v1/apps/${app.id}/platforms/${UNKNOWN_ID}`,
       ...(method === 'PATCH' ? { payload: { name: 'x' } } : {}),
     });
 
@@ -238,10 +217,10 @@ describe('addressing app platforms that are not there', () => {
   ])(
     "answers %s of another app's platform under this app's URL with 404, and leaves it as it was",
     async (_case, method) => {
-      const other = await anApp(client);
-      const foreign = await anAppPlatform(client, other.id);
+      const other = await anApp(api.client);
+      const foreign = await anAppPlatform(api.client, other.id);
 
-      const response = await client.call({
+      const response = await api.client.call({
         method,
         url: `/api/v1/apps/${app.id}/platforms/${foreign.id}`,
         ...(method === 'PATCH' ? { payload: { name: 'Hijacked' } } : {}),
@@ -249,21 +228,21 @@ describe('addressing app platforms that are not there', () => {
 
       expect(response.statusCode).toBe(404);
       expect(response.json().code).toBe('app_platform_not_found');
-      expect((await client.get(`/api/v1/apps/${other.id}/platforms/${foreign.id}`)).json()).toEqual(foreign);
+      expect((await api.client.get(`/api/v1/apps/${other.id}/platforms/${foreign.id}`)).json()).toEqual(foreign);
     },
   );
 
   test.each<[string, Method, string]>([
     ['list', 'GET', ''],
-    ['get', 'GET', `/${UNKNOWN}`],
-    ['update', 'PATCH', `/${UNKNOWN}`],
-    ['delete', 'DELETE', `/${UNKNOWN}`],
+    ['get', 'GET', `/${UNKNOWN_ID}`],
+    ['update', 'PATCH', `/${UNKNOWN_ID}`],
+    ['delete', 'DELETE', `/${UNKNOWN_ID}`],
   ])('answers %s under an unknown app with 404 app_not_found', async (_case, method, rest) => {
     const before = await platformCount();
 
-    const response = await client.call({
+    const response = await api.client.call({
       method,
-      url: `/api/v1/apps/${UNKNOWN}/platforms${rest}`,
+      url: `/api/v1/apps/${UNKNOWN_ID}/platforms${rest}`,
       ...(method === 'PATCH' ? { payload: { name: 'x' } } : {}),
     });
 
@@ -273,8 +252,8 @@ describe('addressing app platforms that are not there', () => {
   });
 
   test("answers a read of another organization's platform with 404 app_not_found", async () => {
-    const platform = await anAppPlatform(client, app.id);
-    const stranger = apiClient(server, (await anOrganization(server)).apiKey);
+    const platform = await anAppPlatform(api.client, app.id);
+    const stranger = apiClient(api.server, (await anOrganization(api.server)).apiKey);
 
     const response = await stranger.get(`/api/v1/apps/${app.id}/platforms/${platform.id}`);
 
@@ -287,14 +266,14 @@ describe('malformed ids and queries', () => {
   test.each<[string, Method, (appId: string) => string, string]>([
     ['create under an app id', 'POST', () => '/api/v1/apps/not-a-uuid/platforms', 'appId'],
     ['list under an app id', 'GET', () => '/api/v1/apps/not-a-uuid/platforms', 'appId'],
-    ['get under an app id', 'GET', () => `/api/v1/apps/not-a-uuid/platforms/${UNKNOWN}`, 'appId'],
+    ['get under an app id', 'GET', () => `/api/v1/apps/not-a-uuid/platforms/${UNKNOWN_ID}`, 'appId'],
     ['get of a platform id', 'GET', (appId) => `/api/v1/apps/${appId}/platforms/42`, 'appPlatformId'],
     ['update of a platform id', 'PATCH', (appId) => `/api/v1/apps/${appId}/platforms/42`, 'appPlatformId'],
     ['delete of a platform id', 'DELETE', (appId) => `/api/v1/apps/${appId}/platforms/42`, 'appPlatformId'],
   ])('answers a %s that is not a UUID with 400 naming %s', async (_case, method, url, field) => {
     const before = await platformCount();
 
-    const response = await client.call({
+    const response = await api.client.call({
       method,
       url: url(app.id),
       ...(method === 'POST' ? { payload: validBody() } : method === 'PATCH' ? { payload: { name: 'x' } } : {}),
@@ -313,19 +292,19 @@ describe('malformed ids and queries', () => {
     ['a cursor this API did not make', 'cursor=bm90LWEtY3Vyc29y', 'cursor'],
     ['an unknown parameter', 'store=apple', 'store'],
   ])('rejects a list request with %s, naming %s', async (_case, query, field) => {
-    const response = await client.get(`/api/v1/apps/${app.id}/platforms?${query}`);
+    const response = await api.client.get(`/api/v1/apps/${app.id}/platforms?${query}`);
 
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toContainEqual(expect.objectContaining({ location: 'querystring', field }));
   });
 
   test('rejects a delete with a force value other than true and false, and keeps the platform', async () => {
-    const platform = await anAppPlatform(client, app.id);
+    const platform = await anAppPlatform(api.client, app.id);
 
-    const response = await client.delete(`/api/v1/apps/${app.id}/platforms/${platform.id}?force=yes`);
+    const response = await api.client.delete(`/api/v1/apps/${app.id}/platforms/${platform.id}?force=yes`);
 
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toContainEqual(expect.objectContaining({ location: 'querystring', field: 'force' }));
-    expect((await client.get(`/api/v1/apps/${app.id}/platforms/${platform.id}`)).json()).toEqual(platform);
+    expect((await api.client.get(`/api/v1/apps/${app.id}/platforms/${platform.id}`)).json()).toEqual(platform);
   });
 });

@@ -1,24 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { anApp, anAppPlatform } from '../../../testing/catalog-builders.js';
-import {
-  type ApiClient,
-  anOrganization,
-  apiClient,
-  startTestServer,
-  type TestServer,
-} from '../../../testing/test-server.js';
+import { useTestServer } from '../../../testing/test-server.js';
 
-let server: TestServer;
-let client: ApiClient;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  client = apiClient(server, (await anOrganization(server)).apiKey);
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const api = useTestServer();
 
 const SDK_KEY = /^tgp_[A-Za-z0-9_-]{43}$/;
 
@@ -30,9 +14,9 @@ describe('app platforms', () => {
   ])(
     'adds a platform selling through the %s store, in production by default, with an SDK key',
     async (store, marketplaceAppId) => {
-      const app = await anApp(client);
+      const app = await anApp(api.client);
 
-      const response = await client.post(`/api/v1/apps/${app.id}/platforms`, {
+      const response = await api.client.post(`/api/v1/apps/${app.id}/platforms`, {
         name: 'Main',
         store,
         marketplace_app_id: marketplaceAppId,
@@ -49,17 +33,17 @@ describe('app platforms', () => {
       });
       expect(platform.sdk_key).toMatch(SDK_KEY);
       expect(platform.created_at).toBe(platform.updated_at);
-      expect((await client.get(`/api/v1/apps/${app.id}/platforms/${platform.id}`)).json()).toEqual(platform);
+      expect((await api.client.get(`/api/v1/apps/${app.id}/platforms/${platform.id}`)).json()).toEqual(platform);
     },
   );
 
   test('gives every platform its own SDK key', async () => {
-    const app = await anApp(client);
+    const app = await anApp(api.client);
 
     const platforms = [
-      await anAppPlatform(client, app.id, { store: 'apple' }),
-      await anAppPlatform(client, app.id, { store: 'google' }),
-      await anAppPlatform(client, app.id, { store: 'roku' }),
+      await anAppPlatform(api.client, app.id, { store: 'apple' }),
+      await anAppPlatform(api.client, app.id, { store: 'google' }),
+      await anAppPlatform(api.client, app.id, { store: 'roku' }),
     ];
 
     const keys = platforms.map((platform) => platform.sdk_key);
@@ -68,9 +52,9 @@ describe('app platforms', () => {
   });
 
   test('keeps the environment it is given', async () => {
-    const app = await anApp(client);
+    const app = await anApp(api.client);
 
-    const platform = await anAppPlatform(client, app.id, { environment: 'staging-2' });
+    const platform = await anAppPlatform(api.client, app.id, { environment: 'staging-2' });
 
     expect(platform.environment).toBe('staging-2');
   });
@@ -80,17 +64,17 @@ describe('app platforms', () => {
     ['an environment of exactly 64 characters', { environment: `e${'_x'.repeat(31)}1` }],
     ['a marketplace_app_id with digits, ".", "_" and "-"', { marketplace_app_id: '9com.Example_app-2' }],
   ])('accepts %s', async (_case, change) => {
-    const app = await anApp(client);
+    const app = await anApp(api.client);
 
-    const platform = await anAppPlatform(client, app.id, change);
+    const platform = await anAppPlatform(api.client, app.id, change);
 
     expect(platform).toMatchObject(change);
   });
 
   test('trims the name', async () => {
-    const app = await anApp(client);
+    const app = await anApp(api.client);
 
-    const platform = await anAppPlatform(client, app.id, { name: '  iPhone  ' });
+    const platform = await anAppPlatform(api.client, app.id, { name: '  iPhone  ' });
 
     expect(platform.name).toBe('iPhone');
   });
@@ -100,14 +84,14 @@ describe('app platforms', () => {
     ['another environment', { environment: 'staging' }],
     ['another store', { store: 'google' }],
   ])('an app may have a second platform with %s', async (_case, change) => {
-    const app = await anApp(client);
-    const first = await anAppPlatform(client, app.id, {
+    const app = await anApp(api.client);
+    const first = await anAppPlatform(api.client, app.id, {
       store: 'apple',
       marketplace_app_id: 'com.example.radio',
       environment: 'production',
     });
 
-    const response = await client.post(`/api/v1/apps/${app.id}/platforms`, {
+    const response = await api.client.post(`/api/v1/apps/${app.id}/platforms`, {
       name: 'Second',
       store: 'apple',
       marketplace_app_id: 'com.example.radio',
@@ -116,17 +100,17 @@ describe('app platforms', () => {
     });
 
     expect(response.statusCode).toBe(201);
-    const listed = (await client.get(`/api/v1/apps/${app.id}/platforms`)).json().data;
+    const listed = (await api.client.get(`/api/v1/apps/${app.id}/platforms`)).json().data;
     expect(listed.map((p: { id: string }) => p.id)).toEqual([first.id, response.json().id]);
   });
 
   test('two apps may each have a platform with the same store, marketplace app id and environment', async () => {
-    const one = await anApp(client);
-    const two = await anApp(client);
+    const one = await anApp(api.client);
+    const two = await anApp(api.client);
     const same = { store: 'apple', marketplace_app_id: 'com.example.shared', environment: 'production' };
-    await anAppPlatform(client, one.id, same);
+    await anAppPlatform(api.client, one.id, same);
 
-    const response = await client.post(`/api/v1/apps/${two.id}/platforms`, { name: 'Shared', ...same });
+    const response = await api.client.post(`/api/v1/apps/${two.id}/platforms`, { name: 'Shared', ...same });
 
     expect(response.statusCode).toBe(201);
   });
@@ -138,24 +122,24 @@ describe('changing app platforms', () => {
     ['marketplace_app_id', { marketplace_app_id: 'com.example.moved' }],
     ['environment', { environment: 'sandbox' }],
   ])('changes the %s alone, keeping the store and SDK key, and moves updated_at', async (_field, change) => {
-    const app = await anApp(client);
-    const platform = await anAppPlatform(client, app.id, { store: 'google' });
-    server.advanceClock(1000);
+    const app = await anApp(api.client);
+    const platform = await anAppPlatform(api.client, app.id, { store: 'google' });
+    api.server.advanceClock(1000);
 
-    const response = await client.patch(`/api/v1/apps/${app.id}/platforms/${platform.id}`, change);
+    const response = await api.client.patch(`/api/v1/apps/${app.id}/platforms/${platform.id}`, change);
 
     expect(response.statusCode).toBe(200);
     const updated = response.json();
     expect(updated).toEqual({ ...platform, ...change, updated_at: updated.updated_at });
     expect(updated.updated_at > String(platform.updated_at)).toBe(true);
-    expect((await client.get(`/api/v1/apps/${app.id}/platforms/${platform.id}`)).json()).toEqual(updated);
+    expect((await api.client.get(`/api/v1/apps/${app.id}/platforms/${platform.id}`)).json()).toEqual(updated);
   });
 
   test('changes several fields at once', async () => {
-    const app = await anApp(client);
-    const platform = await anAppPlatform(client, app.id);
+    const app = await anApp(api.client);
+    const platform = await anAppPlatform(api.client, app.id);
 
-    const response = await client.patch(`/api/v1/apps/${app.id}/platforms/${platform.id}`, {
+    const response = await api.client.patch(`/api/v1/apps/${app.id}/platforms/${platform.id}`, {
       name: 'TestFlight',
       marketplace_app_id: 'com.example.beta',
       environment: 'beta',
@@ -172,10 +156,10 @@ describe('changing app platforms', () => {
   });
 
   test('an update that keeps its own store, marketplace app id and environment is not a conflict', async () => {
-    const app = await anApp(client);
-    const platform = await anAppPlatform(client, app.id);
+    const app = await anApp(api.client);
+    const platform = await anAppPlatform(api.client, app.id);
 
-    const response = await client.patch(`/api/v1/apps/${app.id}/platforms/${platform.id}`, {
+    const response = await api.client.patch(`/api/v1/apps/${app.id}/platforms/${platform.id}`, {
       marketplace_app_id: platform.marketplace_app_id,
       environment: platform.environment,
     });
@@ -184,36 +168,36 @@ describe('changing app platforms', () => {
   });
 
   test('deletes a platform that sells nothing', async () => {
-    const app = await anApp(client);
-    const platform = await anAppPlatform(client, app.id);
+    const app = await anApp(api.client);
+    const platform = await anAppPlatform(api.client, app.id);
 
-    const response = await client.delete(`/api/v1/apps/${app.id}/platforms/${platform.id}`);
+    const response = await api.client.delete(`/api/v1/apps/${app.id}/platforms/${platform.id}`);
 
     expect(response.statusCode).toBe(204);
     expect(response.body).toBe('');
-    const after = await client.get(`/api/v1/apps/${app.id}/platforms/${platform.id}`);
+    const after = await api.client.get(`/api/v1/apps/${app.id}/platforms/${platform.id}`);
     expect(after.statusCode).toBe(404);
     expect(after.json().code).toBe('app_platform_not_found');
   });
 
   test('deleting one platform leaves the app and its other platforms', async () => {
-    const app = await anApp(client);
-    const doomed = await anAppPlatform(client, app.id);
-    const kept = await anAppPlatform(client, app.id);
+    const app = await anApp(api.client);
+    const doomed = await anAppPlatform(api.client, app.id);
+    const kept = await anAppPlatform(api.client, app.id);
 
-    await client.delete(`/api/v1/apps/${app.id}/platforms/${doomed.id}`);
+    await api.client.delete(`/api/v1/apps/${app.id}/platforms/${doomed.id}`);
 
-    expect((await client.get(`/api/v1/apps/${app.id}`)).statusCode).toBe(200);
-    expect((await client.get(`/api/v1/apps/${app.id}/platforms/${kept.id}`)).json()).toEqual(kept);
+    expect((await api.client.get(`/api/v1/apps/${app.id}`)).statusCode).toBe(200);
+    expect((await api.client.get(`/api/v1/apps/${app.id}/platforms/${kept.id}`)).json()).toEqual(kept);
   });
 });
 
 describe('listing app platforms', () => {
   test('pages through every platform of the app once, oldest first, with a cursor', async () => {
-    const app = await anApp(client);
+    const app = await anApp(api.client);
     const ids: string[] = [];
     for (const store of ['apple', 'google', 'roku', 'apple', 'google']) {
-      ids.push((await anAppPlatform(client, app.id, { store })).id);
+      ids.push((await anAppPlatform(api.client, app.id, { store })).id);
     }
 
     const seen: string[] = [];
@@ -221,7 +205,7 @@ describe('listing app platforms', () => {
     let pages = 0;
     do {
       const query: string = cursor ? `?limit=2&cursor=${cursor}` : '?limit=2';
-      const page = await client.get(`/api/v1/apps/${app.id}/platforms${query}`);
+      const page = await api.client.get(`/api/v1/apps/${app.id}/platforms${query}`);
       expect(page.statusCode).toBe(200);
       seen.push(...page.json().data.map((platform: { id: string }) => platform.id));
       cursor = page.json().next_cursor;
@@ -233,29 +217,29 @@ describe('listing app platforms', () => {
   });
 
   test('lists platforms as they are read one by one', async () => {
-    const app = await anApp(client);
-    const platform = await anAppPlatform(client, app.id);
+    const app = await anApp(api.client);
+    const platform = await anAppPlatform(api.client, app.id);
 
-    const page = await client.get(`/api/v1/apps/${app.id}/platforms`);
+    const page = await api.client.get(`/api/v1/apps/${app.id}/platforms`);
 
     expect(page.json()).toEqual({ data: [platform], next_cursor: null });
   });
 
   test('lists only the platforms of the app asked about', async () => {
-    const app = await anApp(client);
-    const other = await anApp(client);
-    const own = await anAppPlatform(client, app.id);
-    await anAppPlatform(client, other.id);
+    const app = await anApp(api.client);
+    const other = await anApp(api.client);
+    const own = await anAppPlatform(api.client, app.id);
+    await anAppPlatform(api.client, other.id);
 
-    const page = await client.get(`/api/v1/apps/${app.id}/platforms`);
+    const page = await api.client.get(`/api/v1/apps/${app.id}/platforms`);
 
     expect(page.json().data.map((p: { id: string }) => p.id)).toEqual([own.id]);
   });
 
   test('an app without platforms gets an empty list', async () => {
-    const app = await anApp(client);
+    const app = await anApp(api.client);
 
-    const page = await client.get(`/api/v1/apps/${app.id}/platforms`);
+    const page = await api.client.get(`/api/v1/apps/${app.id}/platforms`);
 
     expect(page.statusCode).toBe(200);
     expect(page.json()).toEqual({ data: [], next_cursor: null });

@@ -1,32 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { anApp, anAppPlatform, anEntitlement } from '../../../testing/catalog-builders.js';
-import {
-  type ApiClient,
-  anOrganization,
-  apiClient,
-  startTestServer,
-  type TestServer,
-} from '../../../testing/test-server.js';
+import { countRows, useTestServer } from '../../../testing/test-server.js';
 
-let server: TestServer;
-let client: ApiClient;
+const api = useTestServer();
 
-beforeAll(async () => {
-  server = await startTestServer();
-  client = apiClient(server, (await anOrganization(server)).apiKey);
-});
-
-afterAll(async () => {
-  await server.close();
-});
-
-async function appCount(): Promise<number> {
-  const row = await server.database.db
-    .selectFrom('apps')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+const appCount = () => countRows(api.server, 'apps');
 
 describe('creating an app with bad input', () => {
   test.each([
@@ -39,7 +17,7 @@ describe('creating an app with bad input', () => {
   ])('rejects %s with 400 naming the field, and stores nothing', async (_case, body, field) => {
     const before = await appCount();
 
-    const response = await client.post('/api/v1/apps', body);
+    const response = await api.client.post('/api/v1/apps', body);
 
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -49,7 +27,7 @@ describe('creating an app with bad input', () => {
   });
 
   test('rejects a body that is not JSON with 400 invalid_json', async () => {
-    const response = await client.call({
+    const response = await api.client.call({
       method: 'POST',
       url: '/api/v1/apps',
       headers: { 'content-type': 'application/json' },
@@ -61,7 +39,7 @@ describe('creating an app with bad input', () => {
   });
 
   test('rejects a body that is not sent as JSON with 415', async () => {
-    const response = await client.call({
+    const response = await api.client.call({
       method: 'POST',
       url: '/api/v1/apps',
       headers: { 'content-type': 'text/plain' },
@@ -75,7 +53,7 @@ describe('creating an app with bad input', () => {
   test('rejects a body over 256 KiB with 413, and stores nothing', async () => {
     const before = await appCount();
 
-    const response = await client.post('/api/v1/apps', { name: 'ok', padding: 'x'.repeat(300 * 1024) });
+    const response = await api.client.post('/api/v1/apps', { name: 'ok', padding: 'x'.repeat(300 * 1024) });
 
     expect(response.statusCode).toBe(413);
     expect(response.json().code).toBe('payload_too_large');
@@ -85,14 +63,14 @@ describe('creating an app with bad input', () => {
 
 describe('reading apps with bad input', () => {
   test('answers a malformed id with 400 naming appId', async () => {
-    const response = await client.get('/api/v1/apps/not-a-uuid');
+    const response = await api.client.get('/api/v1/apps/not-a-uuid');
 
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toEqual([{ location: 'params', field: 'appId', message: 'Must be a UUID' }]);
   });
 
   test('answers an unknown id with 404 app_not_found', async () => {
-    const response = await client.get('/api/v1/apps/01900000-0000-7000-8000-000000000000');
+    const response = await api.client.get('/api/v1/apps/01900000-0000-7000-8000-000000000000');
 
     expect(response.statusCode).toBe(404);
     expect(response.json().code).toBe('app_not_found');
@@ -106,7 +84,7 @@ describe('reading apps with bad input', () => {
     ['a cursor this API did not make', 'cursor=bm90LWEtY3Vyc29y', 'cursor'],
     ['an unknown parameter', 'sort=name', 'sort'],
   ])('rejects a list request with %s, naming %s', async (_case, query, field) => {
-    const response = await client.get(`/api/v1/apps?${query}`);
+    const response = await api.client.get(`/api/v1/apps?${query}`);
 
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toContainEqual(expect.objectContaining({ location: 'querystring', field }));
@@ -115,51 +93,51 @@ describe('reading apps with bad input', () => {
 
 describe('changing apps with bad input', () => {
   test('rejects an update naming no field, and changes nothing', async () => {
-    const app = await anApp(client, { name: 'Kept' });
+    const app = await anApp(api.client, { name: 'Kept' });
 
-    const response = await client.patch(`/api/v1/apps/${app.id}`, {});
+    const response = await api.client.patch(`/api/v1/apps/${app.id}`, {});
 
     expect(response.statusCode).toBe(400);
     expect(response.json().code).toBe('validation_failed');
-    expect((await client.get(`/api/v1/apps/${app.id}`)).json()).toEqual(app);
+    expect((await api.client.get(`/api/v1/apps/${app.id}`)).json()).toEqual(app);
   });
 
   test('rejects an update with an unknown field, and changes nothing', async () => {
-    const app = await anApp(client, { name: 'Kept' });
+    const app = await anApp(api.client, { name: 'Kept' });
 
-    const response = await client.patch(`/api/v1/apps/${app.id}`, { name: 'New', owner: 'me' });
+    const response = await api.client.patch(`/api/v1/apps/${app.id}`, { name: 'New', owner: 'me' });
 
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toContainEqual({ location: 'body', field: 'owner', message: 'Unknown field' });
-    expect((await client.get(`/api/v1/apps/${app.id}`)).json().name).toBe('Kept');
+    expect((await api.client.get(`/api/v1/apps/${app.id}`)).json().name).toBe('Kept');
   });
 
   test('answers an update of an unknown app with 404', async () => {
-    const response = await client.patch('/api/v1/apps/01900000-0000-7000-8000-000000000000', { name: 'x' });
+    const response = await api.client.patch('/api/v1/apps/01900000-0000-7000-8000-000000000000', { name: 'x' });
 
     expect(response.statusCode).toBe(404);
   });
 
   test('refuses to delete an app that has a catalog, with 409 app_not_empty, and keeps it', async () => {
-    const app = await anApp(client);
-    await anAppPlatform(client, app.id);
-    await anEntitlement(client, app.id);
+    const app = await anApp(api.client);
+    await anAppPlatform(api.client, app.id);
+    await anEntitlement(api.client, app.id);
 
-    const response = await client.delete(`/api/v1/apps/${app.id}`);
+    const response = await api.client.delete(`/api/v1/apps/${app.id}`);
 
     expect(response.statusCode).toBe(409);
     expect(response.json().code).toBe('app_not_empty');
     expect(response.json().detail).toMatch(/1 app platform\(s\) and 1 entitlement\(s\)/);
-    expect((await client.get(`/api/v1/apps/${app.id}`)).statusCode).toBe(200);
+    expect((await api.client.get(`/api/v1/apps/${app.id}`)).statusCode).toBe(200);
   });
 
   test('rejects force values other than true and false', async () => {
-    const app = await anApp(client);
+    const app = await anApp(api.client);
 
-    const response = await client.delete(`/api/v1/apps/${app.id}?force=yes`);
+    const response = await api.client.delete(`/api/v1/apps/${app.id}?force=yes`);
 
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toContainEqual(expect.objectContaining({ location: 'querystring', field: 'force' }));
-    expect((await client.get(`/api/v1/apps/${app.id}`)).statusCode).toBe(200);
+    expect((await api.client.get(`/api/v1/apps/${app.id}`)).statusCode).toBe(200);
   });
 });

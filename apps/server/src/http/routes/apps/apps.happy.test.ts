@@ -1,76 +1,60 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { anApp, anAppPlatform, anEntitlement } from '../../../testing/catalog-builders.js';
-import {
-  type ApiClient,
-  anOrganization,
-  apiClient,
-  startTestServer,
-  type TestServer,
-} from '../../../testing/test-server.js';
+import { anOrganization, apiClient, useTestServer } from '../../../testing/test-server.js';
 
-let server: TestServer;
-let client: ApiClient;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  client = apiClient(server, (await anOrganization(server)).apiKey);
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const api = useTestServer();
 
 describe('apps', () => {
   test('creates an app and reads it back', async () => {
-    const created = await client.post('/api/v1/apps', { name: 'Radio Nami' });
+    const created = await api.client.post('/api/v1/apps', { name: 'Radio Nami' });
 
     expect(created.statusCode).toBe(201);
     const app = created.json();
     expect(app).toMatchObject({ name: 'Radio Nami' });
     expect(app.created_at).toBe(app.updated_at);
-    const read = await client.get(`/api/v1/apps/${app.id}`);
+    const read = await api.client.get(`/api/v1/apps/${app.id}`);
     expect(read.statusCode).toBe(200);
     expect(read.json()).toEqual(app);
   });
 
   test('trims the name', async () => {
-    const created = await client.post('/api/v1/apps', { name: '  Spaced  ' });
+    const created = await api.client.post('/api/v1/apps', { name: '  Spaced  ' });
 
     expect(created.json().name).toBe('Spaced');
   });
 
   test('renames an app and moves updated_at', async () => {
-    const app = await anApp(client);
-    server.advanceClock(1000);
+    const app = await anApp(api.client);
+    api.server.advanceClock(1000);
 
-    const updated = await client.patch(`/api/v1/apps/${app.id}`, { name: 'Renamed' });
+    const updated = await api.client.patch(`/api/v1/apps/${app.id}`, { name: 'Renamed' });
 
     expect(updated.statusCode).toBe(200);
     expect(updated.json()).toMatchObject({ id: app.id, name: 'Renamed', created_at: app.created_at });
     expect(updated.json().updated_at > String(app.updated_at)).toBe(true);
-    expect((await client.get(`/api/v1/apps/${app.id}`)).json().name).toBe('Renamed');
+    expect((await api.client.get(`/api/v1/apps/${app.id}`)).json().name).toBe('Renamed');
   });
 
   test('deletes an empty app', async () => {
-    const app = await anApp(client);
+    const app = await anApp(api.client);
 
-    const deleted = await client.delete(`/api/v1/apps/${app.id}`);
+    const deleted = await api.client.delete(`/api/v1/apps/${app.id}`);
 
     expect(deleted.statusCode).toBe(204);
     expect(deleted.body).toBe('');
-    expect((await client.get(`/api/v1/apps/${app.id}`)).statusCode).toBe(404);
+    expect((await api.client.get(`/api/v1/apps/${app.id}`)).statusCode).toBe(404);
   });
 
   test('with force=true deletes an app together with its platforms and entitlements', async () => {
-    const app = await anApp(client);
-    await anAppPlatform(client, app.id);
-    await anEntitlement(client, app.id);
+    const app = await anApp(api.client);
+    await anAppPlatform(api.client, app.id);
+    await anEntitlement(api.client, app.id);
 
-    const deleted = await client.delete(`/api/v1/apps/${app.id}?force=true`);
+    const deleted = await api.client.delete(`/api/v1/apps/${app.id}?force=true`);
 
     expect(deleted.statusCode).toBe(204);
-    expect((await client.get(`/api/v1/apps/${app.id}`)).statusCode).toBe(404);
-    const leftovers = await server.database.db
+    expect((await api.client.get(`/api/v1/apps/${app.id}`)).statusCode).toBe(404);
+    const leftovers = await api.server.database.db
       .selectFrom('app_platforms')
       .select('id')
       .where('app_id', '=', app.id)
@@ -81,7 +65,7 @@ describe('apps', () => {
 
 describe('listing apps', () => {
   test('pages through every app once, oldest first, with a cursor', async () => {
-    const own = apiClient(server, (await anOrganization(server)).apiKey);
+    const own = apiClient(api.server, (await anOrganization(api.server)).apiKey);
     const names = ['a', 'b', 'c', 'd', 'e'];
     for (const name of names) {
       await anApp(own, { name });
@@ -104,7 +88,7 @@ describe('listing apps', () => {
   });
 
   test('the last page has no cursor', async () => {
-    const own = apiClient(server, (await anOrganization(server)).apiKey);
+    const own = apiClient(api.server, (await anOrganization(api.server)).apiKey);
     await anApp(own);
     await anApp(own);
 
@@ -115,7 +99,7 @@ describe('listing apps', () => {
   });
 
   test('an app created while paging shows up on a later page, and none repeats', async () => {
-    const own = apiClient(server, (await anOrganization(server)).apiKey);
+    const own = apiClient(api.server, (await anOrganization(api.server)).apiKey);
     await anApp(own, { name: 'first' });
     await anApp(own, { name: 'second' });
 
@@ -128,7 +112,7 @@ describe('listing apps', () => {
   });
 
   test('an organization without apps gets an empty list', async () => {
-    const own = apiClient(server, (await anOrganization(server)).apiKey);
+    const own = apiClient(api.server, (await anOrganization(api.server)).apiKey);
 
     const page = await own.get('/api/v1/apps');
 

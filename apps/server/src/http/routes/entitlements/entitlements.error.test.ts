@@ -1,36 +1,15 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { anApp, anEntitlement } from '../../../testing/catalog-builders.js';
-import {
-  type ApiClient,
-  anOrganization,
-  apiClient,
-  startTestServer,
-  type TestServer,
-} from '../../../testing/test-server.js';
+import { anOrganization, apiClient, countRows, UNKNOWN_ID, useTestServer } from '../../../testing/test-server.js';
 
-let server: TestServer;
-let client: ApiClient;
+const api = useTestServer();
 let app: { id: string };
 
 beforeAll(async () => {
-  server = await startTestServer();
-  client = apiClient(server, (await anOrganization(server)).apiKey);
-  app = await anApp(client);
+  app = await anApp(api.client);
 });
 
-afterAll(async () => {
-  await server.close();
-});
-
-async function entitlementCount(): Promise<number> {
-  const row = await server.database.db
-    .selectFrom('entitlements')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-const UNKNOWN = '01900000-0000-7000-8000-000000000000';
+const entitlementCount = () => countRows(api.server, 'entitlements');
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -58,7 +37,7 @@ describe('creating an entitlement with bad input', () => {
   ])('rejects %s with 400 naming %s, and stores nothing', async (_case, change, field) => {
     const before = await entitlementCount();
 
-    const response = await client.post(`/api/v1/apps/${app.id}/entitlements`, { ...validBody(), ...change });
+    const response = await api.client.post(`/api/v1/apps/${app.id}/entitlements`, { ...validBody(), ...change });
 
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -70,7 +49,10 @@ describe('creating an entitlement with bad input', () => {
   test('names an unknown field as such', async () => {
     const before = await entitlementCount();
 
-    const response = await client.post(`/api/v1/apps/${app.id}/entitlements`, { ...validBody(), app_id: UNKNOWN });
+    const response = await api.client.post(`/api/v1/apps/${app.id}/entitlements`, {
+      ...validBody(),
+      app_id: UNKNOWN_ID,
+    });
 
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toContainEqual({ location: 'body', field: 'app_id', message: 'Unknown field' });
@@ -78,10 +60,10 @@ describe('creating an entitlement with bad input', () => {
   });
 
   test('rejects an entitlement_ref_id the app already has with 409, and keeps the first entitlement as it was', async () => {
-    const first = await anEntitlement(client, app.id, { entitlement_ref_id: 'taken', name: 'First' });
+    const first = await anEntitlement(api.client, app.id, { entitlement_ref_id: 'taken', name: 'First' });
     const before = await entitlementCount();
 
-    const response = await client.post(`/api/v1/apps/${app.id}/entitlements`, {
+    const response = await api.client.post(`/api/v1/apps/${app.id}/entitlements`, {
       entitlement_ref_id: 'taken',
       name: 'Second',
       description: 'Should not replace the first',
@@ -95,13 +77,13 @@ describe('creating an entitlement with bad input', () => {
       errors: [{ location: 'body', field: 'entitlement_ref_id', message: expect.any(String) }],
     });
     expect(await entitlementCount()).toBe(before);
-    expect((await client.get(`/api/v1/apps/${app.id}/entitlements/${first.id}`)).json()).toEqual(first);
+    expect((await api.client.get(`/api/v1/apps/${app.id}/entitlements/${first.id}`)).json()).toEqual(first);
   });
 
   test('answers 404 app_not_found for an unknown app, and stores nothing', async () => {
     const before = await entitlementCount();
 
-    const response = await client.post(`/api/v1/apps/${UNKNOWN}/entitlements`, validBody());
+    const response = await api.client.post(`/api/v1/apps/${UNKNOWN_ID}/entitlements`, validBody());
 
     expect(response.statusCode).toBe(404);
     expect(response.json().code).toBe('app_not_found');
@@ -109,7 +91,7 @@ describe('creating an entitlement with bad input', () => {
   });
 
   test("answers 404 app_not_found for another organization's app, and stores nothing", async () => {
-    const stranger = apiClient(server, (await anOrganization(server)).apiKey);
+    const stranger = apiClient(api.server, (await anOrganization(api.server)).apiKey);
     const before = await entitlementCount();
 
     const response = await stranger.post(`/api/v1/apps/${app.id}/entitlements`, validBody());
@@ -122,16 +104,16 @@ describe('creating an entitlement with bad input', () => {
 
 describe('changing an entitlement with bad input', () => {
   test('rejects an update naming no field, and changes nothing', async () => {
-    const entitlement = await anEntitlement(client, app.id);
+    const entitlement = await anEntitlement(api.client, app.id);
 
-    const response = await client.patch(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`, {});
+    const response = await api.client.patch(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`, {});
 
     expect(response.statusCode).toBe(400);
     expect(response.json().code).toBe('validation_failed');
     expect(response.json().errors).toEqual([
       { location: 'body', field: '', message: 'Name at least one field to change' },
     ]);
-    expect((await client.get(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`)).json()).toEqual(entitlement);
+    expect((await api.client.get(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`)).json()).toEqual(entitlement);
   });
 
   test.each([
@@ -143,23 +125,23 @@ describe('changing an entitlement with bad input', () => {
     ['a null name', { name: null }, 'name'],
     ['a description over 2000 characters', { description: 'd'.repeat(2001) }, 'description'],
     ['a description that is not a string', { description: false }, 'description'],
-    ['an unknown field', { name: 'New', app_id: UNKNOWN }, 'app_id'],
+    ['an unknown field', { name: 'New', app_id: UNKNOWN_ID }, 'app_id'],
   ])('rejects an update with %s, naming %s, and changes nothing', async (_case, change, field) => {
-    const entitlement = await anEntitlement(client, app.id);
+    const entitlement = await anEntitlement(api.client, app.id);
 
-    const response = await client.patch(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`, change);
+    const response = await api.client.patch(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`, change);
 
     expect(response.statusCode).toBe(400);
     expect(response.json().code).toBe('validation_failed');
     expect(response.json().errors).toContainEqual(expect.objectContaining({ location: 'body', field }));
-    expect((await client.get(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`)).json()).toEqual(entitlement);
+    expect((await api.client.get(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`)).json()).toEqual(entitlement);
   });
 
   test('rejects taking an entitlement_ref_id another entitlement of the app has, with 409, and changes nothing', async () => {
-    await anEntitlement(client, app.id, { entitlement_ref_id: 'one' });
-    const two = await anEntitlement(client, app.id, { entitlement_ref_id: 'two', name: 'Two' });
+    await anEntitlement(api.client, app.id, { entitlement_ref_id: 'one' });
+    const two = await anEntitlement(api.client, app.id, { entitlement_ref_id: 'two', name: 'Two' });
 
-    const response = await client.patch(`/api/v1/apps/${app.id}/entitlements/${two.id}`, {
+    const response = await api.client.patch(`/api/v1/apps/${app.id}/entitlements/${two.id}`, {
       entitlement_ref_id: 'one',
       name: 'Renamed too',
     });
@@ -169,7 +151,7 @@ describe('changing an entitlement with bad input', () => {
       code: 'entitlement_ref_id_taken',
       errors: [{ location: 'body', field: 'entitlement_ref_id' }],
     });
-    expect((await client.get(`/api/v1/apps/${app.id}/entitlements/${two.id}`)).json()).toEqual(two);
+    expect((await api.client.get(`/api/v1/apps/${app.id}/entitlements/${two.id}`)).json()).toEqual(two);
   });
 });
 
@@ -181,9 +163,9 @@ describe('addressing entitlements that are not there', () => {
   ])('answers %s of an unknown entitlement with 404 entitlement_not_found', async (_case, method) => {
     const before = await entitlementCount();
 
-    const response = await client.call({
+    const response = await api.client.call({
       method,
-      url: `/api/v1/apps/${app.id}/entitlements/${UNKNOWN}`,
+      url: `/api/v1/apps/${app.id}/entitlements/${UNKNOWN_ID}`,
       ...(method === 'PATCH' ? { payload: { name: 'x' } } : {}),
     });
 
@@ -200,10 +182,10 @@ describe('addressing entitlements that are not there', () => {
   ])(
     "answers %s of another app's entitlement under this app's URL with 404, and leaves it as it was",
     async (_case, method) => {
-      const other = await anApp(client);
-      const foreign = await anEntitlement(client, other.id);
+      const other = await anApp(api.client);
+      const foreign = await anEntitlement(api.client, other.id);
 
-      const response = await client.call({
+      const response = await api.client.call({
         method,
         url: `/api/v1/apps/${app.id}/entitlements/${foreign.id}`,
         ...(method === 'PATCH' ? { payload: { name: 'Hijacked' } } : {}),
@@ -211,21 +193,21 @@ describe('addressing entitlements that are not there', () => {
 
       expect(response.statusCode).toBe(404);
       expect(response.json().code).toBe('entitlement_not_found');
-      expect((await client.get(`/api/v1/apps/${other.id}/entitlements/${foreign.id}`)).json()).toEqual(foreign);
+      expect((await api.client.get(`/api/v1/apps/${other.id}/entitlements/${foreign.id}`)).json()).toEqual(foreign);
     },
   );
 
   test.each<[string, Method, string]>([
     ['list', 'GET', ''],
-    ['get', 'GET', `/${UNKNOWN}`],
-    ['update', 'PATCH', `/${UNKNOWN}`],
-    ['delete', 'DELETE', `/${UNKNOWN}`],
+    ['get', 'GET', `/${UNKNOWN_ID}`],
+    ['update', 'PATCH', `/${UNKNOWN_ID}`],
+    ['delete', 'DELETE', `/${UNKNOWN_ID}`],
   ])('answers %s under an unknown app with 404 app_not_found', async (_case, method, rest) => {
     const before = await entitlementCount();
 
-    const response = await client.call({
+    const response = await api.client.call({
       method,
-      url: `/api/v1/apps/${UNKNOWN}/entitlements${rest}`,
+      url: `/api/v1/apps/${UNKNOWN_ID}/entitlements${rest}`,
       ...(method === 'PATCH' ? { payload: { name: 'x' } } : {}),
     });
 
@@ -239,14 +221,14 @@ describe('malformed ids and queries', () => {
   test.each<[string, Method, (appId: string) => string, string]>([
     ['create under an app id', 'POST', () => '/api/v1/apps/not-a-uuid/entitlements', 'appId'],
     ['list under an app id', 'GET', () => '/api/v1/apps/not-a-uuid/entitlements', 'appId'],
-    ['get under an app id', 'GET', () => `/api/v1/apps/not-a-uuid/entitlements/${UNKNOWN}`, 'appId'],
+    ['get under an app id', 'GET', () => `/api/v1/apps/not-a-uuid/entitlements/${UNKNOWN_ID}`, 'appId'],
     ['get of an entitlement id', 'GET', (appId) => `/api/v1/apps/${appId}/entitlements/pro`, 'entitlementId'],
     ['update of an entitlement id', 'PATCH', (appId) => `/api/v1/apps/${appId}/entitlements/pro`, 'entitlementId'],
     ['delete of an entitlement id', 'DELETE', (appId) => `/api/v1/apps/${appId}/entitlements/pro`, 'entitlementId'],
   ])('answers a %s that is not a UUID with 400 naming %s', async (_case, method, url, field) => {
     const before = await entitlementCount();
 
-    const response = await client.call({
+    const response = await api.client.call({
       method,
       url: url(app.id),
       ...(method === 'POST' ? { payload: validBody() } : method === 'PATCH' ? { payload: { name: 'x' } } : {}),
@@ -265,19 +247,19 @@ describe('malformed ids and queries', () => {
     ['a cursor this API did not make', 'cursor=bm90LWEtY3Vyc29y', 'cursor'],
     ['an unknown parameter', 'entitlement_ref_id=pro', 'entitlement_ref_id'],
   ])('rejects a list request with %s, naming %s', async (_case, query, field) => {
-    const response = await client.get(`/api/v1/apps/${app.id}/entitlements?${query}`);
+    const response = await api.client.get(`/api/v1/apps/${app.id}/entitlements?${query}`);
 
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toContainEqual(expect.objectContaining({ location: 'querystring', field }));
   });
 
   test('rejects a delete with a force value other than true and false, and keeps the entitlement', async () => {
-    const entitlement = await anEntitlement(client, app.id);
+    const entitlement = await anEntitlement(api.client, app.id);
 
-    const response = await client.delete(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}?force=1`);
+    const response = await api.client.delete(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}?force=1`);
 
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toContainEqual(expect.objectContaining({ location: 'querystring', field: 'force' }));
-    expect((await client.get(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`)).json()).toEqual(entitlement);
+    expect((await api.client.get(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`)).json()).toEqual(entitlement);
   });
 });

@@ -1,30 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { anApp, anEntitlement } from '../../../testing/catalog-builders.js';
-import {
-  type ApiClient,
-  anOrganization,
-  apiClient,
-  startTestServer,
-  type TestServer,
-} from '../../../testing/test-server.js';
+import { useTestServer } from '../../../testing/test-server.js';
 
-let server: TestServer;
-let client: ApiClient;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  client = apiClient(server, (await anOrganization(server)).apiKey);
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const api = useTestServer();
 
 describe('entitlements', () => {
   test('creates an entitlement with a description and reads it back', async () => {
-    const app = await anApp(client);
+    const app = await anApp(api.client);
 
-    const response = await client.post(`/api/v1/apps/${app.id}/entitlements`, {
+    const response = await api.client.post(`/api/v1/apps/${app.id}/entitlements`, {
       entitlement_ref_id: 'pro',
       name: 'Pro',
       description: 'Everything, without ads',
@@ -39,13 +23,13 @@ describe('entitlements', () => {
       description: 'Everything, without ads',
     });
     expect(entitlement.created_at).toBe(entitlement.updated_at);
-    expect((await client.get(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`)).json()).toEqual(entitlement);
+    expect((await api.client.get(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`)).json()).toEqual(entitlement);
   });
 
   test('without a description, the description is empty', async () => {
-    const app = await anApp(client);
+    const app = await anApp(api.client);
 
-    const response = await client.post(`/api/v1/apps/${app.id}/entitlements`, {
+    const response = await api.client.post(`/api/v1/apps/${app.id}/entitlements`, {
       entitlement_ref_id: 'pro',
       name: 'Pro',
     });
@@ -55,9 +39,9 @@ describe('entitlements', () => {
   });
 
   test('trims the name and the description', async () => {
-    const app = await anApp(client);
+    const app = await anApp(api.client);
 
-    const entitlement = await anEntitlement(client, app.id, { name: '  Pro  ', description: '\n No ads \n' });
+    const entitlement = await anEntitlement(api.client, app.id, { name: '  Pro  ', description: '\n No ads \n' });
 
     expect(entitlement).toMatchObject({ name: 'Pro', description: 'No ads' });
   });
@@ -67,34 +51,34 @@ describe('entitlements', () => {
     ['a digit first', '1year'],
     ['exactly 150 characters', `p${'x'.repeat(149)}`],
   ])('accepts an entitlement_ref_id with %s', async (_case, refId) => {
-    const app = await anApp(client);
+    const app = await anApp(api.client);
 
-    const entitlement = await anEntitlement(client, app.id, { entitlement_ref_id: refId });
+    const entitlement = await anEntitlement(api.client, app.id, { entitlement_ref_id: refId });
 
     expect(entitlement.entitlement_ref_id).toBe(refId);
   });
 
   test('accepts a description of exactly 2000 characters', async () => {
-    const app = await anApp(client);
+    const app = await anApp(api.client);
 
-    const entitlement = await anEntitlement(client, app.id, { description: 'd'.repeat(2000) });
+    const entitlement = await anEntitlement(api.client, app.id, { description: 'd'.repeat(2000) });
 
     expect(entitlement.description).toHaveLength(2000);
   });
 
   test('two apps may each have an entitlement with the same entitlement_ref_id', async () => {
-    const one = await anApp(client);
-    const two = await anApp(client);
-    const first = await anEntitlement(client, one.id, { entitlement_ref_id: 'premium' });
+    const one = await anApp(api.client);
+    const two = await anApp(api.client);
+    const first = await anEntitlement(api.client, one.id, { entitlement_ref_id: 'premium' });
 
-    const response = await client.post(`/api/v1/apps/${two.id}/entitlements`, {
+    const response = await api.client.post(`/api/v1/apps/${two.id}/entitlements`, {
       entitlement_ref_id: 'premium',
       name: 'Premium',
     });
 
     expect(response.statusCode).toBe(201);
     expect(response.json().id).not.toBe(first.id);
-    expect((await client.get(`/api/v1/apps/${one.id}/entitlements/${first.id}`)).json()).toEqual(first);
+    expect((await api.client.get(`/api/v1/apps/${one.id}/entitlements/${first.id}`)).json()).toEqual(first);
   });
 });
 
@@ -104,24 +88,24 @@ describe('changing entitlements', () => {
     ['name', { name: 'Gold' }],
     ['description', { description: 'Shiny' }],
   ])('changes the %s alone and moves updated_at', async (_field, change) => {
-    const app = await anApp(client);
-    const entitlement = await anEntitlement(client, app.id, { description: 'Before' });
-    server.advanceClock(1000);
+    const app = await anApp(api.client);
+    const entitlement = await anEntitlement(api.client, app.id, { description: 'Before' });
+    api.server.advanceClock(1000);
 
-    const response = await client.patch(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`, change);
+    const response = await api.client.patch(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`, change);
 
     expect(response.statusCode).toBe(200);
     const updated = response.json();
     expect(updated).toEqual({ ...entitlement, ...change, updated_at: updated.updated_at });
     expect(updated.updated_at > String(entitlement.updated_at)).toBe(true);
-    expect((await client.get(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`)).json()).toEqual(updated);
+    expect((await api.client.get(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`)).json()).toEqual(updated);
   });
 
   test('changes every field at once', async () => {
-    const app = await anApp(client);
-    const entitlement = await anEntitlement(client, app.id);
+    const app = await anApp(api.client);
+    const entitlement = await anEntitlement(api.client, app.id);
 
-    const response = await client.patch(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`, {
+    const response = await api.client.patch(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`, {
       entitlement_ref_id: 'platinum',
       name: 'Platinum',
       description: 'The top tier',
@@ -137,20 +121,22 @@ describe('changing entitlements', () => {
   });
 
   test('clears the description with an empty one', async () => {
-    const app = await anApp(client);
-    const entitlement = await anEntitlement(client, app.id, { description: 'To be removed' });
+    const app = await anApp(api.client);
+    const entitlement = await anEntitlement(api.client, app.id, { description: 'To be removed' });
 
-    const response = await client.patch(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`, { description: '' });
+    const response = await api.client.patch(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`, {
+      description: '',
+    });
 
     expect(response.statusCode).toBe(200);
     expect(response.json().description).toBe('');
   });
 
   test('an update that keeps its own entitlement_ref_id is not a conflict', async () => {
-    const app = await anApp(client);
-    const entitlement = await anEntitlement(client, app.id);
+    const app = await anApp(api.client);
+    const entitlement = await anEntitlement(api.client, app.id);
 
-    const response = await client.patch(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`, {
+    const response = await api.client.patch(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`, {
       entitlement_ref_id: entitlement.entitlement_ref_id,
       name: 'Same ref, new name',
     });
@@ -160,11 +146,11 @@ describe('changing entitlements', () => {
   });
 
   test('a renamed entitlement frees its old entitlement_ref_id for a new one', async () => {
-    const app = await anApp(client);
-    const entitlement = await anEntitlement(client, app.id, { entitlement_ref_id: 'old' });
-    await client.patch(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`, { entitlement_ref_id: 'new' });
+    const app = await anApp(api.client);
+    const entitlement = await anEntitlement(api.client, app.id, { entitlement_ref_id: 'old' });
+    await api.client.patch(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`, { entitlement_ref_id: 'new' });
 
-    const response = await client.post(`/api/v1/apps/${app.id}/entitlements`, {
+    const response = await api.client.post(`/api/v1/apps/${app.id}/entitlements`, {
       entitlement_ref_id: 'old',
       name: 'Old',
     });
@@ -173,24 +159,24 @@ describe('changing entitlements', () => {
   });
 
   test('deletes an entitlement that no SKU grants', async () => {
-    const app = await anApp(client);
-    const entitlement = await anEntitlement(client, app.id);
+    const app = await anApp(api.client);
+    const entitlement = await anEntitlement(api.client, app.id);
 
-    const response = await client.delete(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`);
+    const response = await api.client.delete(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`);
 
     expect(response.statusCode).toBe(204);
     expect(response.body).toBe('');
-    const after = await client.get(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`);
+    const after = await api.client.get(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`);
     expect(after.statusCode).toBe(404);
     expect(after.json().code).toBe('entitlement_not_found');
   });
 
   test('a deleted entitlement frees its entitlement_ref_id', async () => {
-    const app = await anApp(client);
-    const entitlement = await anEntitlement(client, app.id, { entitlement_ref_id: 'reused' });
-    await client.delete(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`);
+    const app = await anApp(api.client);
+    const entitlement = await anEntitlement(api.client, app.id, { entitlement_ref_id: 'reused' });
+    await api.client.delete(`/api/v1/apps/${app.id}/entitlements/${entitlement.id}`);
 
-    const response = await client.post(`/api/v1/apps/${app.id}/entitlements`, {
+    const response = await api.client.post(`/api/v1/apps/${app.id}/entitlements`, {
       entitlement_ref_id: 'reused',
       name: 'Reused',
     });
@@ -201,10 +187,10 @@ describe('changing entitlements', () => {
 
 describe('listing entitlements', () => {
   test('pages through every entitlement of the app once, oldest first, with a cursor', async () => {
-    const app = await anApp(client);
+    const app = await anApp(api.client);
     const ids: string[] = [];
     for (let i = 0; i < 5; i += 1) {
-      ids.push((await anEntitlement(client, app.id)).id);
+      ids.push((await anEntitlement(api.client, app.id)).id);
     }
 
     const seen: string[] = [];
@@ -212,7 +198,7 @@ describe('listing entitlements', () => {
     let pages = 0;
     do {
       const query: string = cursor ? `?limit=2&cursor=${cursor}` : '?limit=2';
-      const page = await client.get(`/api/v1/apps/${app.id}/entitlements${query}`);
+      const page = await api.client.get(`/api/v1/apps/${app.id}/entitlements${query}`);
       expect(page.statusCode).toBe(200);
       seen.push(...page.json().data.map((entitlement: { id: string }) => entitlement.id));
       cursor = page.json().next_cursor;
@@ -224,31 +210,31 @@ describe('listing entitlements', () => {
   });
 
   test('the last page has no cursor', async () => {
-    const app = await anApp(client);
-    await anEntitlement(client, app.id);
-    await anEntitlement(client, app.id);
+    const app = await anApp(api.client);
+    await anEntitlement(api.client, app.id);
+    await anEntitlement(api.client, app.id);
 
-    const page = await client.get(`/api/v1/apps/${app.id}/entitlements?limit=2`);
+    const page = await api.client.get(`/api/v1/apps/${app.id}/entitlements?limit=2`);
 
     expect(page.json().data).toHaveLength(2);
     expect(page.json().next_cursor).toBeNull();
   });
 
   test('lists entitlements as they are read one by one, and only those of the app asked about', async () => {
-    const app = await anApp(client);
-    const other = await anApp(client);
-    const own = await anEntitlement(client, app.id);
-    await anEntitlement(client, other.id);
+    const app = await anApp(api.client);
+    const other = await anApp(api.client);
+    const own = await anEntitlement(api.client, app.id);
+    await anEntitlement(api.client, other.id);
 
-    const page = await client.get(`/api/v1/apps/${app.id}/entitlements`);
+    const page = await api.client.get(`/api/v1/apps/${app.id}/entitlements`);
 
     expect(page.json()).toEqual({ data: [own], next_cursor: null });
   });
 
   test('an app without entitlements gets an empty list', async () => {
-    const app = await anApp(client);
+    const app = await anApp(api.client);
 
-    const page = await client.get(`/api/v1/apps/${app.id}/entitlements`);
+    const page = await api.client.get(`/api/v1/apps/${app.id}/entitlements`);
 
     expect(page.statusCode).toBe(200);
     expect(page.json()).toEqual({ data: [], next_cursor: null });

@@ -1,40 +1,19 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { anApp, anAppPlatform, anEntitlement, aProduct } from '../../../testing/catalog-builders.js';
-import {
-  type ApiClient,
-  anOrganization,
-  apiClient,
-  startTestServer,
-  type TestServer,
-} from '../../../testing/test-server.js';
+import { countRows, UNKNOWN_ID, useTestServer } from '../../../testing/test-server.js';
 
-let server: TestServer;
-let client: ApiClient;
+const api = useTestServer();
 let app: { id: string };
 let platform: { id: string };
 let entitlement: { id: string };
 
 beforeAll(async () => {
-  server = await startTestServer();
-  client = apiClient(server, (await anOrganization(server)).apiKey);
-  app = await anApp(client);
-  platform = await anAppPlatform(client, app.id);
-  entitlement = await anEntitlement(client, app.id);
+  app = await anApp(api.client);
+  platform = await anAppPlatform(api.client, app.id);
+  entitlement = await anEntitlement(api.client, app.id);
 });
 
-afterAll(async () => {
-  await server.close();
-});
-
-async function productCount(): Promise<number> {
-  const row = await server.database.db
-    .selectFrom('products')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-const UNKNOWN = '01900000-0000-7000-8000-000000000000';
+const productCount = () => countRows(api.server, 'products');
 
 describe('creating a SKU with bad input', () => {
   const valid = () => ({ app_platform_id: platform.id, sku_ref_id: 'com.x.ok', name: 'Ok', type: 'subscription' });
@@ -52,7 +31,7 @@ describe('creating a SKU with bad input', () => {
   ])('rejects %s with 400 naming %s, and stores nothing', async (_case, change, field) => {
     const before = await productCount();
 
-    const response = await client.post(`/api/v1/apps/${app.id}/products`, { ...valid(), ...change });
+    const response = await api.client.post(`/api/v1/apps/${app.id}/products`, { ...valid(), ...change });
 
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toContainEqual(expect.objectContaining({ location: 'body', field }));
@@ -60,11 +39,11 @@ describe('creating a SKU with bad input', () => {
   });
 
   test('rejects an app platform of another app with 422 naming app_platform_id', async () => {
-    const other = await anApp(client);
-    const otherPlatform = await anAppPlatform(client, other.id);
+    const other = await anApp(api.client);
+    const otherPlatform = await anAppPlatform(api.client, other.id);
     const before = await productCount();
 
-    const response = await client.post(`/api/v1/apps/${app.id}/products`, {
+    const response = await api.client.post(`/api/v1/apps/${app.id}/products`, {
       ...valid(),
       app_platform_id: otherPlatform.id,
     });
@@ -78,13 +57,13 @@ describe('creating a SKU with bad input', () => {
   });
 
   test('rejects an entitlement of another app with 422 naming its position', async () => {
-    const other = await anApp(client);
-    const foreign = await anEntitlement(client, other.id);
+    const other = await anApp(api.client);
+    const foreign = await anEntitlement(api.client, other.id);
     const before = await productCount();
 
-    const response = await client.post(`/api/v1/apps/${app.id}/products`, {
+    const response = await api.client.post(`/api/v1/apps/${app.id}/products`, {
       ...valid(),
-      entitlement_ids: [entitlement.id, foreign.id, UNKNOWN],
+      entitlement_ids: [entitlement.id, foreign.id, UNKNOWN_ID],
     });
 
     expect(response.statusCode).toBe(422);
@@ -97,9 +76,9 @@ describe('creating a SKU with bad input', () => {
   });
 
   test('rejects a sku_ref_id the platform already sells with 409, and keeps the first SKU as it was', async () => {
-    const first = await aProduct(client, app.id, platform.id, { sku_ref_id: 'com.x.taken', name: 'First' });
+    const first = await aProduct(api.client, app.id, platform.id, { sku_ref_id: 'com.x.taken', name: 'First' });
 
-    const response = await client.post(`/api/v1/apps/${app.id}/products`, {
+    const response = await api.client.post(`/api/v1/apps/${app.id}/products`, {
       ...valid(),
       sku_ref_id: 'com.x.taken',
       name: 'Second',
@@ -107,11 +86,11 @@ describe('creating a SKU with bad input', () => {
 
     expect(response.statusCode).toBe(409);
     expect(response.json()).toMatchObject({ code: 'sku_ref_id_taken', errors: [{ field: 'sku_ref_id' }] });
-    expect((await client.get(`/api/v1/apps/${app.id}/products/${first.id}`)).json()).toEqual(first);
+    expect((await api.client.get(`/api/v1/apps/${app.id}/products/${first.id}`)).json()).toEqual(first);
   });
 
   test('answers 404 for an unknown app', async () => {
-    const response = await client.post(`/api/v1/apps/${UNKNOWN}/products`, valid());
+    const response = await api.client.post(`/api/v1/apps/${UNKNOWN_ID}/products`, valid());
 
     expect(response.statusCode).toBe(404);
     expect(response.json().code).toBe('app_not_found');
@@ -120,22 +99,27 @@ describe('creating a SKU with bad input', () => {
 
 describe('changing a SKU with bad input', () => {
   test('rejects an unknown entitlement with 422 and changes nothing, not even the other fields', async () => {
-    const product = await aProduct(client, app.id, platform.id, { name: 'Kept', entitlement_ids: [entitlement.id] });
+    const product = await aProduct(api.client, app.id, platform.id, {
+      name: 'Kept',
+      entitlement_ids: [entitlement.id],
+    });
 
-    const response = await client.patch(`/api/v1/apps/${app.id}/products/${product.id}`, {
+    const response = await api.client.patch(`/api/v1/apps/${app.id}/products/${product.id}`, {
       name: 'Changed',
-      entitlement_ids: [UNKNOWN],
+      entitlement_ids: [UNKNOWN_ID],
     });
 
     expect(response.statusCode).toBe(422);
-    expect((await client.get(`/api/v1/apps/${app.id}/products/${product.id}`)).json()).toEqual(product);
+    expect((await api.client.get(`/api/v1/apps/${app.id}/products/${product.id}`)).json()).toEqual(product);
   });
 
   test('rejects moving a SKU to another app platform: app_platform_id is not a field to change', async () => {
-    const product = await aProduct(client, app.id, platform.id);
-    const other = await anAppPlatform(client, app.id);
+    const product = await aProduct(api.client, app.id, platform.id);
+    const other = await anAppPlatform(api.client, app.id);
 
-    const response = await client.patch(`/api/v1/apps/${app.id}/products/${product.id}`, { app_platform_id: other.id });
+    const response = await api.client.patch(`/api/v1/apps/${app.id}/products/${product.id}`, {
+      app_platform_id: other.id,
+    });
 
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toContainEqual({
@@ -146,13 +130,13 @@ describe('changing a SKU with bad input', () => {
   });
 
   test('rejects taking a sku_ref_id another SKU of the platform has, with 409', async () => {
-    await aProduct(client, app.id, platform.id, { sku_ref_id: 'com.x.one' });
-    const two = await aProduct(client, app.id, platform.id, { sku_ref_id: 'com.x.two' });
+    await aProduct(api.client, app.id, platform.id, { sku_ref_id: 'com.x.one' });
+    const two = await aProduct(api.client, app.id, platform.id, { sku_ref_id: 'com.x.two' });
 
-    const response = await client.patch(`/api/v1/apps/${app.id}/products/${two.id}`, { sku_ref_id: 'com.x.one' });
+    const response = await api.client.patch(`/api/v1/apps/${app.id}/products/${two.id}`, { sku_ref_id: 'com.x.one' });
 
     expect(response.statusCode).toBe(409);
-    expect((await client.get(`/api/v1/apps/${app.id}/products/${two.id}`)).json().sku_ref_id).toBe('com.x.two');
+    expect((await api.client.get(`/api/v1/apps/${app.id}/products/${two.id}`)).json().sku_ref_id).toBe('com.x.two');
   });
 
   test.each([
@@ -160,9 +144,9 @@ describe('changing a SKU with bad input', () => {
     ['update', 'PATCH'],
     ['delete', 'DELETE'],
   ])('answers %s of an unknown SKU with 404 product_not_found', async (_case, method) => {
-    const response = await client.call({
+    const response = await api.client.call({
       method: method as 'GET' | 'PATCH' | 'DELETE',
-      url: `/api/v1/apps/${app.id}/products/${UNKNOWN}`,
+      url: `/api/v1/apps/${app.id}/products/${UNKNOWN_ID}`,
       ...(method === 'PATCH' ? { payload: { name: 'x' } } : {}),
     });
 
@@ -171,14 +155,14 @@ describe('changing a SKU with bad input', () => {
   });
 
   test('answers a malformed product id with 400 naming productId', async () => {
-    const response = await client.get(`/api/v1/apps/${app.id}/products/42`);
+    const response = await api.client.get(`/api/v1/apps/${app.id}/products/42`);
 
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toEqual([{ location: 'params', field: 'productId', message: 'Must be a UUID' }]);
   });
 
   test('rejects a list filter that is not a UUID', async () => {
-    const response = await client.get(`/api/v1/apps/${app.id}/products?app_platform_id=ios`);
+    const response = await api.client.get(`/api/v1/apps/${app.id}/products?app_platform_id=ios`);
 
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toContainEqual(
