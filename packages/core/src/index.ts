@@ -7,3 +7,37 @@ export {
   STORE_PLATFORMS,
   type StorePlatform,
 } from './catalog.js';
+export {
+  type ActiveEntitlement,
+  activeEntitlements,
+  type CustomerJourneyState,
+  customerJourneyState,
+  type Grant,
+  type OwnedPurchase,
+} from './customer-state.js';
+export { eventEnvelope, purchasePayload, type UserSnapshot } from './events/build.js';
+export { EVENT_DESCRIPTIONS, EVENT_TYPES, type EventType, type PurchaseEventType } from './events/event-types.js';
+export {
+  type DevicePayload,
+  EVENT_SCHEMAS,
+  type EventPayload,
+  type ExternalIdPayload,
+  eventJsonSchema,
+  type PurchasePayload,
+  REVENUE_TYPES,
+  type TransactionPayload,
+} from './events/schemas.js';
+export { microsFromMilliunits, microsFromUnitsAndNanos, toUsdMicros } from './money.js';
+export { hasAccess, isStale, type PurchaseState, sameState, stateOf } from './purchase-state.js';
+export {
+  type Payment,
+  PERIOD_KINDS,
+  type PeriodKind,
+  PURCHASE_ENVIRONMENTS,
+  PURCHASE_STATUSES,
+  type PurchaseEnvironment,
+  type PurchaseStatus,
+  type Refund,
+  type StoreSnapshot,
+} from './snapshot.js';
+export { PHASE_TRANSITIONS, PHASES, type Phase, type PurchaseChange, phaseOf, purchaseEvents } from './transitions.js';
