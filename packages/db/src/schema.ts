@@ -1,4 +1,4 @@
-import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Selectable } from 'kysely';
 
 /** A timestamp the application always supplies (time comes from the clock, never `now()`). */
 type Timestamp = ColumnType<Date, Date, Date>;
@@ -55,6 +55,10 @@ export interface AppPlatformsTable {
   marketplace_app_id: string;
   environment: string;
   sdk_key: string;
+  apple_app_apple_id: ColumnType<number | null, number | null | undefined, number | null>;
+  google_push_audience: ColumnType<string | null, string | null | undefined, string | null>;
+  google_push_service_account: ColumnType<string | null, string | null | undefined, string | null>;
+  google_service_account_key_encrypted: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -86,6 +90,145 @@ export interface ProductEntitlementsTable {
   entitlement_id: string;
 }
 
+export type PurchaseEnvironmentColumn = 'production' | 'sandbox' | 'nami_bypass_store';
+export type PurchaseStatusColumn =
+  | 'active'
+  | 'grace_period'
+  | 'account_hold'
+  | 'paused'
+  | 'expired'
+  | 'revoked'
+  | 'pending';
+export type PeriodKindColumn = 'normal' | 'trial' | 'intro' | 'promotional';
+export type RevenueTypeColumn = 'purchase' | 'renewal' | 'refund' | 'refund_reversal';
+
+/** A column with a database default: optional on insert. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+export interface UsersTable {
+  app_id: string;
+  id: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  last_seen_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  sessions_count: Defaulted<number>;
+  purchases_count: Defaulted<number>;
+  lifetime_value_usd_micros: Defaulted<number>;
+  first_purchase_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  last_purchase_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export interface ExternalIdsTable {
+  app_id: string;
+  key: string;
+  value: string;
+  type: string;
+  user_id: string;
+  created_at: Timestamp;
+}
+
+export interface DevicesTable {
+  app_id: string;
+  id: string;
+  app_platform_id: string;
+  user_id: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PurchasesTable {
+  app_id: string;
+  id: string;
+  app_platform_id: string;
+  user_id: string;
+  store: StoreColumn;
+  environment: PurchaseEnvironmentColumn;
+  store_purchase_id: string;
+  replaced_by_purchase_id: ColumnType<string | null, string | null | undefined, string | null>;
+  sku_ref_id: string;
+  product_type: ProductTypeColumn;
+  status: PurchaseStatusColumn;
+  period_kind: PeriodKindColumn;
+  purchased_at: Timestamp;
+  period_start: Date | null;
+  expires_at: Date | null;
+  auto_renew: boolean;
+  renews_to_sku_ref_id: string | null;
+  grace_period_ends_at: Date | null;
+  resumes_at: Date | null;
+  observed_at: Timestamp;
+  last_verified_at: Timestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TransactionsTable {
+  app_id: string;
+  id: string;
+  purchase_id: string;
+  user_id: string;
+  app_platform_id: string;
+  store: StoreColumn;
+  environment: PurchaseEnvironmentColumn;
+  store_transaction_id: string;
+  revenue_type: RevenueTypeColumn;
+  sku_ref_id: string;
+  period_kind: PeriodKindColumn;
+  amount_micros: number;
+  currency: string;
+  usd_micros: number | null;
+  occurred_at: Timestamp;
+  period_start: Date | null;
+  period_end: Date | null;
+  created_at: Timestamp;
+}
+
+export interface ExchangeRatesTable {
+  org_id: string | null;
+  currency: string;
+  /** A calendar day, `YYYY-MM-DD`. */
+  day: string;
+  usd_per_unit: number;
+  updated_at: Timestamp;
+}
+
+export interface EventsTable {
+  app_id: string;
+  id: string;
+  user_id: string;
+  type: string;
+  platform: StoreColumn;
+  purchase_id: string | null;
+  device_id: string | null;
+  /** Written as JSON text; read back parsed. */
+  payload: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+}
+
+export type StoreNotificationStatusColumn = 'received' | 'applied' | 'ignored' | 'failed';
+
+export interface StoreNotificationsTable {
+  app_id: string;
+  id: string;
+  app_platform_id: string;
+  store: StoreColumn;
+  store_notification_id: string;
+  notification_type: string;
+  subtype: string | null;
+  environment: string | null;
+  signed_at: Date | null;
+  body: string;
+  decoded: ColumnType<unknown, string, string>;
+  status: StoreNotificationStatusColumn;
+  outcome: string | null;
+  attempts: Defaulted<number>;
+  last_error: string | null;
+  next_attempt_at: Date | null;
+  purchase_id: string | null;
+  received_at: Timestamp;
+  applied_at: Date | null;
+}
+
 export interface MigrationsTable {
   version: number;
   name: string;
@@ -103,6 +246,14 @@ export interface Database {
   entitlements: EntitlementsTable;
   products: ProductsTable;
   product_entitlements: ProductEntitlementsTable;
+  users: UsersTable;
+  external_ids: ExternalIdsTable;
+  devices: DevicesTable;
+  purchases: PurchasesTable;
+  transactions: TransactionsTable;
+  exchange_rates: ExchangeRatesTable;
+  events: EventsTable;
+  store_notifications: StoreNotificationsTable;
   tollgate_migrations: MigrationsTable;
 }
 
@@ -112,5 +263,6 @@ export type Entitlement = Selectable<EntitlementsTable>;
 export type Product = Selectable<ProductsTable>;
 export type ApiKey = Selectable<ApiKeysTable>;
 export type Operator = Selectable<OperatorsTable>;
-export type NewProduct = Insertable<ProductsTable>;
-export type ProductUpdate = Updateable<ProductsTable>;
+export type Purchase = Selectable<PurchasesTable>;
+export type Transaction = Selectable<TransactionsTable>;
+export type StoreNotification = Selectable<StoreNotificationsTable>;
