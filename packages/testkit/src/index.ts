@@ -1,3 +1,26 @@
+export {
+  APPLE_APP_APPLE_ID,
+  APPLE_BUNDLE_ID,
+  type AppleEnvironment,
+  type AppleNotificationOptions,
+  anAppleNotification,
+  anAppleRenewalInfo,
+  anAppleTransaction,
+} from './apple/notifications.js';
+export { type AppleTestPki, type AppleTestPkiOptions, createAppleTestPki } from './apple/test-pki.js';
+export { DAY_MS, FIXTURE_NOW_MS } from './fixture-time.js';
+export type { PushAuthorizationOptions } from './google/oidc.js';
+export { PLAY_FAKE_ACCESS_TOKEN, type PlayFake, type PlayFakeRequest, startPlayFake } from './google/play-fake.js';
+export { anOrder, aProductPurchase, aSubscriptionLineItem, aSubscriptionPurchaseV2 } from './google/purchases.js';
+export {
+  aDeveloperNotification,
+  type DeveloperNotification,
+  type DeveloperNotificationInput,
+  PLAY_PACKAGE_NAME,
+  type PubSubPushBody,
+  type PubSubPushOptions,
+  pubSubPush,
+} from './google/push.js';
 export { freePort, type PostgresServer, startPostgres } from './postgres.js';
 export {
   createEmptyDatabase,
