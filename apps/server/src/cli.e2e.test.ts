@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect } from '@tollgate/db';
+import { connect, readMigrations } from '@tollgate/db';
 import { createEmptyDatabase, testDriver } from '@tollgate/testkit';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { readyUrl, runTollgate, type TollgateProcess, waitFor } from './testing/cli-process.js';
@@ -155,7 +155,7 @@ describe('tollgate migrate', () => {
     const second = start(['migrate']);
     expect(await second.exited).toBe(0);
 
-    expect(first.output()).toContain('applied 1 migration(s)');
+    expect(first.output()).toMatch(/applied \d+ migration\(s\)/);
     expect(second.output()).toContain('database schema is up to date');
   });
 
@@ -168,7 +168,7 @@ describe('tollgate migrate', () => {
     const database = await connect({ driver: 'postgres', url: env.DATABASE_URL ?? '' });
     try {
       const versions = await database.db.selectFrom('tollgate_migrations').select('version').execute();
-      expect(versions.map((row) => row.version)).toEqual([1]);
+      expect(versions.map((row) => row.version)).toEqual(readMigrations().map((migration) => migration.version));
     } finally {
       await database.close();
     }

@@ -10,6 +10,22 @@ export interface Config {
   /** The address users reach Tollgate at, used in what it prints and in cookies. */
   publicUrl: string;
   logLevel: string;
+  /** TOLLGATE_SECRET_KEY; unset: a key file in the data directory. */
+  secretKey: string | undefined;
+  stores: StoreConfig;
+}
+
+/** Where the stores' services are, and whom to trust; the defaults are the real ones. */
+export interface StoreConfig {
+  /** Roots trusted for Apple's signatures besides Apple Root CA - G3 (PEM or DER files). */
+  appleExtraRootFiles: string[];
+  /** Google's OIDC signing certificates, for Pub/Sub push tokens. */
+  googleOidcCertsUrl: string | undefined;
+  /** The Play Developer API. */
+  googlePlayApiUrl: string | undefined;
+  /** A fixed Play API access token instead of each platform's service account (a fake of the API). */
+  googlePlayAccessToken: string | undefined;
+  googlePlayTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -39,5 +55,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): Config {
     database: url ? { driver: 'postgres', url, poolSize } : { driver: 'pglite', dataDir },
     publicUrl: (env.TOLLGATE_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     logLevel: env.LOG_LEVEL ?? 'info',
+    secretKey: env.TOLLGATE_SECRET_KEY,
+    stores: {
+      appleExtraRootFiles: (env.TOLLGATE_APPLE_ROOT_CERTS ?? '')
+        .split(',')
+        .map((file) => file.trim())
+        .filter(Boolean)
+        .map((file) => resolve(cwd, file)),
+      googleOidcCertsUrl: env.TOLLGATE_GOOGLE_OIDC_CERTS_URL,
+      googlePlayApiUrl: env.TOLLGATE_GOOGLE_PLAY_API_URL,
+      googlePlayAccessToken: env.TOLLGATE_GOOGLE_PLAY_ACCESS_TOKEN,
+      googlePlayTimeoutMs: 8000,
+    },
   };
 }

@@ -12,6 +12,14 @@ describe('configFromEnv', () => {
       database: { driver: 'pglite', dataDir: '/srv/tollgate/data' },
       publicUrl: 'http://localhost:8080',
       logLevel: 'info',
+      secretKey: undefined,
+      stores: {
+        appleExtraRootFiles: [],
+        googleOidcCertsUrl: undefined,
+        googlePlayApiUrl: undefined,
+        googlePlayAccessToken: undefined,
+        googlePlayTimeoutMs: 8000,
+      },
     });
   });
 
@@ -30,6 +38,12 @@ describe('configFromEnv', () => {
     expect(config.port).toBe(9000);
     expect(config.dataDir).toBe('/srv/var/db');
     expect(config.publicUrl).toBe('https://pay.example.com');
+  });
+
+  test('extra Apple roots are files relative to the working directory', () => {
+    const config = configFromEnv({ TOLLGATE_APPLE_ROOT_CERTS: 'certs/test-root.pem, /etc/roots/other.der' }, '/srv');
+
+    expect(config.stores.appleExtraRootFiles).toEqual(['/srv/certs/test-root.pem', '/etc/roots/other.der']);
   });
 
   test.each([

@@ -1,6 +1,7 @@
 import type { Database } from '@tollgate/db';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import type { SecretBox } from './security/secret-box.js';
 
 /** What every use case and query is given, rather than reaching for globals. */
 export interface Deps {
@@ -9,8 +10,12 @@ export interface Deps {
   now: () => Date;
   /** A new time-ordered id (UUIDv7). */
   newId: () => string;
+  /** Seals secrets at rest. */
+  secrets: SecretBox;
+  /** Where users reach Tollgate: the base of the URLs it hands out (store notification URLs). */
+  publicUrl: string;
 }
 
-export function systemDeps(db: Kysely<Database>): Deps {
-  return { db, now: () => new Date(), newId: () => uuidv7() };
+export function systemDeps(db: Kysely<Database>, secrets: SecretBox, publicUrl: string): Deps {
+  return { db, now: () => new Date(), newId: () => uuidv7(), secrets, publicUrl };
 }

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.js';
-import { systemDeps } from '../deps.js';
 import type { Logger } from '../logger.js';
 import { createOrganization } from '../use-cases/create-organization.js';
 import { openDatabase } from './open-database.js';
+import { runtimeDeps } from './runtime-deps.js';
 
 /** `tollgate create-org --name … --email …`: another tenant, with its operator and admin API key. */
 export async function createOrg(
@@ -14,7 +14,7 @@ export async function createOrg(
   const database = await openDatabase(config, log);
   try {
     const password = input.password ?? randomBytes(15).toString('base64url');
-    const result = await createOrganization(systemDeps(database.db), {
+    const result = await createOrganization(runtimeDeps(config, database), {
       name: input.name,
       operatorEmail: input.email,
       operatorPassword: password,

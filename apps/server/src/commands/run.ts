@@ -1,12 +1,13 @@
-import type { DatabaseHandle } from '@tollgate/db';
 import type { Config } from '../config.js';
-import { systemDeps } from '../deps.js';
+import type { Deps } from '../deps.js';
 import { buildHttpServer } from '../http/server.js';
+import { storeGateways } from '../intake/gateways.js';
 import type { Logger } from '../logger.js';
 import { bootstrapInstance } from '../use-cases/bootstrap-instance.js';
 import { workerTasks } from '../worker/tasks.js';
 import { startWorker } from '../worker/worker.js';
 import { openDatabase } from './open-database.js';
+import { runtimeDeps } from './runtime-deps.js';
 
 export interface RunOptions {
   http: boolean;
@@ -22,16 +23,15 @@ const SHUTDOWN_GRACE_MS = 15_000;
  */
 export async function run(config: Config, log: Logger, options: RunOptions): Promise<void> {
   const database = await openDatabase(config, log);
-  const deps = systemDeps(database.db);
-  await announceFirstStart(config, database);
+  const deps = runtimeDeps(config, database);
+  await announceFirstStart(config, deps);
 
-  const http = options.http
-    ? await buildHttpServer({ deps, database, publicUrl: config.publicUrl, logger: log })
-    : null;
+  const gateways = storeGateways(config.stores, deps.secrets);
+  const http = options.http ? await buildHttpServer({ deps, database, logger: log, gateways }) : null;
   if (http) {
     await http.listen({ host: config.host, port: config.port });
   }
-  const worker = options.worker ? startWorker(deps, log, workerTasks) : null;
+  const worker = options.worker ? startWorker(deps, log, workerTasks(gateways)) : null;
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -61,8 +61,8 @@ export async function run(config: Config, log: Logger, options: RunOptions): Pro
 }
 
 /** On the very first start, say how to get in: this is the only time the secrets are shown. */
-async function announceFirstStart(config: Config, database: DatabaseHandle): Promise<void> {
-  const result = await bootstrapInstance(systemDeps(database.db), {
+async function announceFirstStart(config: Config, deps: Deps): Promise<void> {
+  const result = await bootstrapInstance(deps, {
     email: process.env.TOLLGATE_ADMIN_EMAIL ?? 'admin@tollgate.local',
     password: process.env.TOLLGATE_ADMIN_PASSWORD,
   });

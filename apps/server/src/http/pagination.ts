@@ -25,14 +25,21 @@ export function pageOf<T extends z.ZodType>(item: T) {
 }
 
 const BEFORE_ALL_IDS = '00000000-0000-0000-0000-000000000000';
+const AFTER_ALL_IDS = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 
 const cursorSchema = z.object({ after: z.uuid() });
 
-/** Cursors are opaque to clients: the last id of a page, encoded. */
-export function pageRequest(query: { limit?: number | undefined; cursor?: string | undefined }): PageRequest {
+/**
+ * Cursors are opaque to clients: the last id of a page, encoded. A newest-first list
+ * starts after an id above them all, and goes down.
+ */
+export function pageRequest(
+  query: { limit?: number | undefined; cursor?: string | undefined },
+  order: 'oldest_first' | 'newest_first' = 'oldest_first',
+): PageRequest {
   const limit = query.limit ?? DEFAULT_PAGE_SIZE;
   if (query.cursor === undefined) {
-    return { after: BEFORE_ALL_IDS, limit };
+    return { after: order === 'oldest_first' ? BEFORE_ALL_IDS : AFTER_ALL_IDS, limit };
   }
   const decoded = cursorSchema.safeParse(parseJson(Buffer.from(query.cursor, 'base64url').toString('utf8')));
   if (!decoded.success) {

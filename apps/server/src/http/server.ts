@@ -12,18 +12,22 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Deps } from '../deps.js';
+import type { StoreGateways } from '../intake/gateways.js';
 import { authenticateOperatorOrApiKey } from './auth.js';
 import type { HttpApp } from './http-app.js';
 import { handleError, handleNotFound, Problem, sendProblem } from './problem.js';
 import { operatorRoutes } from './routes/catalog.js';
+import { eventSchemaRoutes } from './routes/events/event-schemas.js';
 import { signInRoute } from './routes/session/sign-in.js';
 import { signOutRoute } from './routes/session/sign-out.js';
+import { appleNotificationsRoute } from './routes/stores/apple-notifications.js';
+import { googleNotificationsRoute } from './routes/stores/google-notifications.js';
 import { healthRoutes } from './routes/system/health.js';
 
 export interface HttpServerOptions {
   deps: Deps;
+  gateways: StoreGateways;
   database: DatabaseHandle;
-  publicUrl: string;
   logger: FastifyBaseLogger;
 }
 
@@ -82,7 +86,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<HttpA
           'What every user of your app has paid for and may access. Errors are RFC 9457 problem documents; ' +
           'lists are keyset-paginated with `limit` and `cursor`.',
       },
-      servers: [{ url: options.publicUrl }],
+      servers: [{ url: deps.publicUrl }],
       components: {
         securitySchemes: {
           apiKey: { type: 'http', scheme: 'bearer', description: 'An API key: `Authorization: Bearer tgk_…`' },
@@ -107,16 +111,20 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<HttpA
   // Each group is its own encapsulated context: the authentication hook covers exactly its routes.
   await http.register(
     (api: HttpApp, _options, done) => {
-      signInRoute(api, deps, { secureCookies: options.publicUrl.startsWith('https://') });
+      signInRoute(api, deps, { secureCookies: deps.publicUrl.startsWith('https://') });
       signOutRoute(api, deps);
+      eventSchemaRoutes(api, deps.publicUrl);
       done();
     },
     { prefix: '/api/v1' },
   );
+  // Authenticated by what each store sends (Apple's signature, Google's OIDC token), not by us.
+  appleNotificationsRoute(http, deps, options.gateways);
+  googleNotificationsRoute(http, deps, options.gateways);
   await http.register(
     (api: HttpApp, _options, done) => {
       api.addHook('onRequest', authenticateOperatorOrApiKey(deps));
-      operatorRoutes(api, deps);
+      operatorRoutes(api, deps, options.gateways);
       done();
     },
     { prefix: '/api/v1' },

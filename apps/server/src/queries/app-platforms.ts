@@ -16,3 +16,17 @@ export function listAppPlatforms(db: Kysely<Database>, appId: string, page: Page
     .limit(page.limit + 1)
     .execute();
 }
+
+/** An app platform by id alone, as store notifications address it; only if it sells through that store. */
+export function findStorePlatform(
+  db: Kysely<Database>,
+  appPlatformId: string,
+  store: AppPlatform['store'],
+): Promise<AppPlatform | undefined> {
+  return db
+    .selectFrom('app_platforms')
+    .selectAll()
+    .where('id', '=', appPlatformId)
+    .where('store', '=', store)
+    .executeTakeFirst();
+}

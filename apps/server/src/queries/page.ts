@@ -1,6 +1,8 @@
-/** A keyset page: the ids after `after`, in id order (UUIDv7 ids are time-ordered). */
+/**
+ * A keyset page: the ids after `after` in the list's order (UUIDv7 ids are time-ordered):
+ * greater ones for oldest-first lists, smaller ones for newest-first lists.
+ */
 export interface PageRequest {
-  /** The page holds ids greater than this one: the nil UUID, below them all, for the first page. */
   after: string;
   limit: number;
 }

@@ -1,12 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import type { Database } from '@tollgate/db';
 import { openTestDatabase, type TestDatabase } from '@tollgate/testkit';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { pino } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll } from 'vitest';
+import type { StoreConfig } from '../config.js';
 import type { Deps } from '../deps.js';
 import type { HttpApp } from '../http/http-app.js';
 import { buildHttpServer } from '../http/server.js';
+import { storeGateways } from '../intake/gateways.js';
+import { secretBox } from '../security/secret-box.js';
 import { type CreatedOrganization, createOrganization } from '../use-cases/create-organization.js';
 
 export interface TestServer {
@@ -15,18 +19,35 @@ export interface TestServer {
   deps: Deps;
   /** Moves the server's clock; it starts at the real time. */
   advanceClock(ms: number): void;
+  /** Sets the server's clock, which runs on from there (store fixtures are dated in the past). */
+  setClock(at: Date): void;
   close(): Promise<void>;
 }
 
+/** No outside store unless a test points Tollgate at its fakes. */
+const NO_STORES: StoreConfig = {
+  appleExtraRootFiles: [],
+  googleOidcCertsUrl: 'http://127.0.0.1:9/no-oidc-certs',
+  googlePlayApiUrl: 'http://127.0.0.1:9/no-play-api',
+  googlePlayAccessToken: undefined,
+  googlePlayTimeoutMs: 2000,
+};
+
 /** The HTTP API over this test file's own database, driven in-process with `inject`. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: { stores?: Partial<StoreConfig> } = {}): Promise<TestServer> {
   const database = await openTestDatabase();
   let offsetMs = 0;
-  const deps: Deps = { db: database.db, now: () => new Date(Date.now() + offsetMs), newId: () => uuidv7() };
+  const deps: Deps = {
+    db: database.db,
+    now: () => new Date(Date.now() + offsetMs),
+    newId: () => uuidv7(),
+    secrets: secretBox(randomBytes(32)),
+    publicUrl: 'http://localhost:8080',
+  };
   const http = await buildHttpServer({
     deps,
     database,
-    publicUrl: 'http://localhost:8080',
+    gateways: storeGateways({ ...NO_STORES, ...options.stores }, deps.secrets),
     logger: pino({ level: 'silent' }),
   });
   await http.ready();
@@ -36,6 +57,9 @@ export async function startTestServer(): Promise<TestServer> {
     deps,
     advanceClock(ms) {
       offsetMs += ms;
+    },
+    setClock(at) {
+      offsetMs = at.getTime() - Date.now();
     },
     async close() {
       await http.close();
@@ -92,10 +116,10 @@ export interface FileServer {
 }
 
 /** One server for the whole test file, started before its tests and closed after them. */
-export function useTestServer(): FileServer {
+export function useTestServer(options: { stores?: () => Partial<StoreConfig> } = {}): FileServer {
   let context: FileServer | undefined;
   beforeAll(async () => {
-    const server = await startTestServer();
+    const server = await startTestServer(options.stores ? { stores: options.stores() } : {});
     const organization = await anOrganization(server);
     context = { server, organization, client: apiClient(server, organization.apiKey) };
   });

@@ -3,6 +3,7 @@ import { type AppPlatform, violatedUniqueConstraint } from '@tollgate/db';
 import type { Deps } from '../deps.js';
 import { findApp } from '../queries/apps.js';
 import { newToken } from '../security/tokens.js';
+import { type StoreSettings, storeSettingColumns } from './store-settings.js';
 
 export interface CreateAppPlatformInput {
   orgId: string;
@@ -11,12 +12,14 @@ export interface CreateAppPlatformInput {
   store: StorePlatform;
   marketplaceAppId: string;
   environment: string;
+  settings: StoreSettings;
 }
 
 export type CreateAppPlatformResult =
   | { outcome: 'created'; appPlatform: AppPlatform }
   | { outcome: 'app_not_found' }
-  | { outcome: 'marketplace_app_id_taken' };
+  | { outcome: 'marketplace_app_id_taken' }
+  | { outcome: 'settings_for_other_store'; store: 'apple' | 'google' };
 
 export async function createAppPlatform(deps: Deps, input: CreateAppPlatformInput): Promise<CreateAppPlatformResult> {
   try {
@@ -26,16 +29,22 @@ export async function createAppPlatform(deps: Deps, input: CreateAppPlatformInpu
         return { outcome: 'app_not_found' } as const;
       }
       const now = deps.now();
+      const id = deps.newId();
+      const settings = storeSettingColumns(deps, id, input.store, input.settings);
+      if ('wrongStore' in settings) {
+        return { outcome: 'settings_for_other_store', store: settings.wrongStore } as const;
+      }
       const appPlatform = await trx
         .insertInto('app_platforms')
         .values({
           app_id: app.id,
-          id: deps.newId(),
+          id,
           name: input.name,
           store: input.store,
           marketplace_app_id: input.marketplaceAppId,
           environment: input.environment,
           sdk_key: newToken('sdkKey'),
+          ...settings.columns,
           created_at: now,
           updated_at: now,
         })

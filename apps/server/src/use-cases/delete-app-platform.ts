@@ -13,7 +13,8 @@ export type DeleteAppPlatformResult =
   | { outcome: 'deleted' }
   | { outcome: 'app_not_found' }
   | { outcome: 'app_platform_not_found' }
-  | { outcome: 'app_platform_in_use'; skuRefIds: string[] };
+  | { outcome: 'app_platform_in_use'; skuRefIds: string[] }
+  | { outcome: 'app_platform_has_customers' };
 
 export function deleteAppPlatform(deps: Deps, input: DeleteAppPlatformInput): Promise<DeleteAppPlatformResult> {
   return deps.db.transaction().execute(async (trx) => {
@@ -30,6 +31,41 @@ export function deleteAppPlatform(deps: Deps, input: DeleteAppPlatformInput): Pr
       .executeTakeFirst();
     if (!platform) {
       return { outcome: 'app_platform_not_found' };
+    }
+    // Customer data is never deleted as a side effect of tidying the catalog.
+    const customerData = await trx
+      .selectNoFrom((eb) => [
+        eb
+          .exists(
+            eb
+              .selectFrom('purchases')
+              .select('id')
+              .where('app_id', '=', app.id)
+              .where('app_platform_id', '=', platform.id),
+          )
+          .as('purchases'),
+        eb
+          .exists(
+            eb
+              .selectFrom('devices')
+              .select('id')
+              .where('app_id', '=', app.id)
+              .where('app_platform_id', '=', platform.id),
+          )
+          .as('devices'),
+        eb
+          .exists(
+            eb
+              .selectFrom('store_notifications')
+              .select('id')
+              .where('app_id', '=', app.id)
+              .where('app_platform_id', '=', platform.id),
+          )
+          .as('notifications'),
+      ])
+      .executeTakeFirstOrThrow();
+    if (Object.values(customerData).some(Boolean)) {
+      return { outcome: 'app_platform_has_customers' };
     }
     const products = await trx
       .selectFrom('products')

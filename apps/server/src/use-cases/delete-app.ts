@@ -11,7 +11,8 @@ export interface DeleteAppInput {
 export type DeleteAppResult =
   | { outcome: 'deleted' }
   | { outcome: 'app_not_found' }
-  | { outcome: 'app_not_empty'; appPlatforms: number; entitlements: number };
+  | { outcome: 'app_not_empty'; appPlatforms: number; entitlements: number }
+  | { outcome: 'app_has_customers' };
 
 export function deleteApp(deps: Deps, input: DeleteAppInput): Promise<DeleteAppResult> {
   return deps.db.transaction().execute(async (trx) => {
@@ -37,6 +38,16 @@ export function deleteApp(deps: Deps, input: DeleteAppInput): Promise<DeleteAppR
     const entitlements = Number(counts.entitlements ?? 0);
     if (!input.force && appPlatforms + entitlements > 0) {
       return { outcome: 'app_not_empty', appPlatforms, entitlements };
+    }
+    // Customer data is never deleted as a side effect of tidying the catalog.
+    const customers = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('app_id', '=', app.id)
+      .limit(1)
+      .executeTakeFirst();
+    if (customers) {
+      return { outcome: 'app_has_customers' };
     }
     // Children first: products refer to platforms and entitlements, which refer to the app.
     await trx.deleteFrom('products').where('app_id', '=', app.id).execute();

@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps.js';
+import type { StoreGateways } from '../../intake/gateways.js';
 import type { HttpApp } from '../http-app.js';
 import { createApiKeyRoute } from './api-keys/create-api-key.js';
 import { listApiKeysRoute } from './api-keys/list-api-keys.js';
@@ -24,10 +25,15 @@ import { getProductRoute } from './products/get-product.js';
 import { listProductsRoute } from './products/list-products.js';
 import { updateProductRoute } from './products/update-product.js';
 import { whoAmIRoute } from './session/who-am-i.js';
+import { getStoreNotificationRoute } from './store-notifications/get-store-notification.js';
+import { listStoreNotificationsRoute } from './store-notifications/list-store-notifications.js';
+import { replayStoreNotificationRoute } from './store-notifications/replay-store-notification.js';
 import { listStorePlatformsRoute } from './system/store-platforms.js';
+import { createTestPurchaseRoute } from './test-store/create-test-purchase.js';
+import { stepTestPurchaseRoute } from './test-store/step-test-purchase.js';
 
 /** The routes an operator (session cookie) or an API key may call, all scoped to its organization. */
-export function operatorRoutes(http: HttpApp, deps: Deps): void {
+export function operatorRoutes(http: HttpApp, deps: Deps, gateways: StoreGateways): void {
   whoAmIRoute(http, deps);
   createApiKeyRoute(http, deps);
   listApiKeysRoute(http, deps);
@@ -63,4 +69,9 @@ export function operatorRoutes(http: HttpApp, deps: Deps): void {
   ]) {
     route(http, deps);
   }
+  createTestPurchaseRoute(http, deps);
+  stepTestPurchaseRoute(http, deps);
+  listStoreNotificationsRoute(http, deps);
+  getStoreNotificationRoute(http, deps);
+  replayStoreNotificationRoute(http, deps, gateways);
 }

@@ -42,6 +42,7 @@ let idsOfA: Ids;
 /** Organization B's own app, app platform and product: legitimate ids for B to mix with A's. */
 let idsOfB: { appId: string; appPlatformId: string; productId: string };
 let appNameOfA: string;
+let skuOfA: string;
 
 const credentials = {
   revokedApiKey: '',
@@ -64,12 +65,21 @@ beforeAll(async () => {
   const entitlement = await anEntitlement(clientA, app.id);
   const product = await aProduct(clientA, app.id, platform.id, { entitlement_ids: [entitlement.id] });
   const apiKey = (await clientA.post('/api/v1/api-keys', { name: 'CI' })).json();
+  skuOfA = String(product.sku_ref_id);
+  const purchase = (
+    await clientA.post(`/api/v1/apps/${app.id}/test-store/purchases`, {
+      app_platform_id: platform.id,
+      sku_ref_id: skuOfA,
+    })
+  ).json();
   idsOfA = {
     appId: app.id,
     appPlatformId: platform.id,
     entitlementId: entitlement.id,
     productId: product.id,
     apiKeyId: apiKey.id,
+    purchaseId: purchase.purchase_id,
+    notificationId: await aStoredNotification(app.id, platform.id),
   };
   appNameOfA = String(app.name);
   const appOfB = await anApp(clientB, { name: 'Only in B' });
@@ -197,6 +207,8 @@ const validBodies: Record<string, () => object> = {
     entitlement_ids: [idsOfA.entitlementId],
   }),
   updateProduct: () => ({ name: 'Taken over', entitlement_ids: [] }),
+  createTestPurchase: () => ({ app_platform_id: idsOfA.appPlatformId, sku_ref_id: skuOfA }),
+  stepTestPurchase: () => ({ action: 'cancel' }),
 };
 
 describe("another organization's API key", () => {
@@ -428,6 +440,11 @@ async function rowCounts(): Promise<Record<string, number>> {
     'entitlements',
     'products',
     'product_entitlements',
+    'users',
+    'purchases',
+    'transactions',
+    'events',
+    'store_notifications',
   ] as const) {
     const row = await db
       .selectFrom(table)
@@ -436,6 +453,35 @@ async function rowCounts(): Promise<Record<string, number>> {
     counts[table] = Number(row.n);
   }
   return counts;
+}
+
+/** A verified store notification as Tollgate keeps it, for the routes that read and replay them. */
+async function aStoredNotification(appId: string, appPlatformId: string): Promise<string> {
+  const id = uuidv7();
+  await server.database.db
+    .insertInto('store_notifications')
+    .values({
+      app_id: appId,
+      id,
+      app_platform_id: appPlatformId,
+      store: 'apple',
+      store_notification_id: uuidv7(),
+      notification_type: 'TEST',
+      subtype: null,
+      environment: 'Sandbox',
+      signed_at: new Date(),
+      body: '{}',
+      decoded: JSON.stringify({ notification: { notificationType: 'TEST' }, transaction: null, renewalInfo: null }),
+      status: 'ignored',
+      outcome: 'test notification',
+      last_error: null,
+      next_attempt_at: null,
+      purchase_id: null,
+      received_at: new Date(),
+      applied_at: new Date(),
+    })
+    .execute();
+  return id;
 }
 
 // --- sessions -------------------------------------------------------------------------------

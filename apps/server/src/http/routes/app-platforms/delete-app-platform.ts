@@ -48,6 +48,12 @@ export function deleteAppPlatformRoute(http: HttpApp, deps: Deps): void {
             `The platform sells ${result.skuRefIds.length} product SKU(s) (${result.skuRefIds.join(', ')}): ` +
               'delete them first, or pass force=true to delete them with it',
           );
+        case 'app_platform_has_customers':
+          throw new Problem(
+            409,
+            'app_platform_has_customers',
+            'The platform has devices, purchases or store notifications: Tollgate does not delete customer data',
+          );
       }
     },
   );

@@ -33,7 +33,7 @@ export function getAppPlatformRoute(http: HttpApp, deps: Deps): void {
       if (!platform) {
         throw appPlatformNotFound(appPlatformId);
       }
-      return presentAppPlatform(platform);
+      return presentAppPlatform(platform, deps.publicUrl);
     },
   );
 }

@@ -33,7 +33,7 @@ export function listAppPlatformsRoute(http: HttpApp, deps: Deps): void {
       }
       const platforms = await listAppPlatforms(deps.db, app.id, page);
 
-      return toPage(platforms, page, presentAppPlatform);
+      return toPage(platforms, page, (platform) => presentAppPlatform(platform, deps.publicUrl));
     },
   );
 }

@@ -12,3 +12,10 @@ export function marketplaceAppIdTaken(): Problem {
     [{ location: 'body', field: 'marketplace_app_id', message: 'Already used by another platform of this app' }],
   );
 }
+
+export function settingsForOtherStore(store: 'apple' | 'google'): Problem {
+  const name = store === 'apple' ? 'App Store' : 'Google Play';
+  return new Problem(422, 'settings_for_other_store', `${store} settings apply to ${name} platforms only`, [
+    { location: 'body', field: store, message: `Only for ${name} platforms` },
+  ]);
+}

@@ -6,7 +6,7 @@ import { problemResponses } from '../../problem.js';
 import { someFields } from '../../schemas.js';
 import { appNotFound } from '../apps/problems.js';
 import { appPlatformChanges, appPlatformParams, appPlatformSchema, presentAppPlatform } from './app-platform-schema.js';
-import { appPlatformNotFound, marketplaceAppIdTaken } from './problems.js';
+import { appPlatformNotFound, marketplaceAppIdTaken, settingsForOtherStore } from './problems.js';
 
 export function updateAppPlatformRoute(http: HttpApp, deps: Deps): void {
   http.patch(
@@ -18,7 +18,7 @@ export function updateAppPlatformRoute(http: HttpApp, deps: Deps): void {
         summary: 'Change an app platform (its store cannot change)',
         params: appPlatformParams,
         body: someFields(appPlatformChanges),
-        response: { 200: appPlatformSchema, ...problemResponses(400, 401, 404, 409, 413, 415) },
+        response: { 200: appPlatformSchema, ...problemResponses(400, 401, 404, 409, 413, 415, 422) },
       },
     },
     async (request) => {
@@ -29,13 +29,15 @@ export function updateAppPlatformRoute(http: HttpApp, deps: Deps): void {
 
       switch (result.outcome) {
         case 'updated':
-          return presentAppPlatform(result.appPlatform);
+          return presentAppPlatform(result.appPlatform, deps.publicUrl);
         case 'app_not_found':
           throw appNotFound(appId);
         case 'app_platform_not_found':
           throw appPlatformNotFound(appPlatformId);
         case 'marketplace_app_id_taken':
           throw marketplaceAppIdTaken();
+        case 'settings_for_other_store':
+          throw settingsForOtherStore(result.store);
       }
     },
   );

@@ -44,6 +44,12 @@ export function deleteAppRoute(http: HttpApp, deps: Deps): void {
             `The app still has ${result.appPlatforms} app platform(s) and ${result.entitlements} entitlement(s): ` +
               'delete them first, or pass force=true to delete them with it',
           );
+        case 'app_has_customers':
+          throw new Problem(
+            409,
+            'app_has_customers',
+            'The app has customers: Tollgate does not delete customer data along with an app',
+          );
       }
     },
   );

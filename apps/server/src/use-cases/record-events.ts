@@ -1,0 +1,53 @@
+import { type EventType, eventEnvelope, type StorePlatform, type UserSnapshot } from '@tollgate/core';
+import type { Database } from '@tollgate/db';
+import type { Transaction } from 'kysely';
+import type { Deps } from '../deps.js';
+
+export interface EventToRecord {
+  type: EventType;
+  /** The event's own fields, beside the user payload every event carries. */
+  fields: Record<string, unknown>;
+  purchaseId?: string | null;
+  deviceId?: string | null;
+}
+
+export interface RecordedEvent {
+  id: string;
+  type: EventType;
+}
+
+/**
+ * Writes events in the caller's transaction, so that an event exists exactly when the
+ * change it tells was committed. Every event carries the user as they are after it.
+ */
+export async function recordEvents(
+  trx: Transaction<Database>,
+  deps: Deps,
+  input: { user: UserSnapshot; platform: StorePlatform; events: readonly EventToRecord[] },
+): Promise<RecordedEvent[]> {
+  if (input.events.length === 0) {
+    return [];
+  }
+  const at = deps.now();
+  const recorded = input.events.map((event) => ({ event, id: deps.newId() }));
+  await trx
+    .insertInto('events')
+    .values(
+      recorded.map(({ event, id }) => ({
+        app_id: input.user.appId,
+        id,
+        user_id: input.user.userId,
+        type: event.type,
+        platform: input.platform,
+        purchase_id: event.purchaseId ?? null,
+        device_id: event.deviceId ?? null,
+        payload: JSON.stringify({
+          ...eventEnvelope(event.type, { id, at, platform: input.platform, user: input.user }),
+          ...event.fields,
+        }),
+        created_at: at,
+      })),
+    )
+    .execute();
+  return recorded.map(({ event, id }) => ({ id, type: event.type }));
+}
