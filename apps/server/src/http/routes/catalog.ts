@@ -19,6 +19,8 @@ import { deleteEntitlementRoute } from './entitlements/delete-entitlement.js';
 import { getEntitlementRoute } from './entitlements/get-entitlement.js';
 import { listEntitlementsRoute } from './entitlements/list-entitlements.js';
 import { updateEntitlementRoute } from './entitlements/update-entitlement.js';
+import { listExchangeRatesRoute } from './exchange-rates/list-exchange-rates.js';
+import { setExchangeRatesRoute } from './exchange-rates/set-exchange-rates.js';
 import { createProductRoute } from './products/create-product.js';
 import { deleteProductRoute } from './products/delete-product.js';
 import { getProductRoute } from './products/get-product.js';
@@ -74,4 +76,6 @@ export function operatorRoutes(http: HttpApp, deps: Deps, gateways: StoreGateway
   listStoreNotificationsRoute(http, deps);
   getStoreNotificationRoute(http, deps);
   replayStoreNotificationRoute(http, deps, gateways);
+  listExchangeRatesRoute(http, deps);
+  setExchangeRatesRoute(http, deps);
 }
