@@ -1,26 +1,42 @@
 // npm run bench: every figure beside a baseline measured in the same run, as a ratio.
-import { startPostgres } from '@tollgate/testkit';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAppleTestPki, PLAY_FAKE_ACCESS_TOKEN, startPlayFake, startPostgres } from '@tollgate/testkit';
 import pg from 'pg';
 import { catalogRead } from './catalog-read.js';
 import { type Figure, printFigures } from './harness.js';
+import { appleIntake, googleIntake } from './store-intake.js';
 import { startTollgate } from './tollgate.js';
 
 const postgres = await startPostgres();
+const play = await startPlayFake();
 try {
   const admin = new pg.Client({ connectionString: postgres.url('postgres') });
   await admin.connect();
   await admin.query('create database bench');
   await admin.end();
   const databaseUrl = postgres.url('bench');
-  const tollgate = await startTollgate(databaseUrl);
+  const pki = await createAppleTestPki();
+  const rootFile = join(mkdtempSync(join(tmpdir(), 'tollgate-bench-')), 'root.pem');
+  writeFileSync(rootFile, pki.rootPem);
+  const tollgate = await startTollgate(databaseUrl, {
+    TOLLGATE_APPLE_ROOT_CERTS: rootFile,
+    TOLLGATE_GOOGLE_OIDC_CERTS_URL: `${play.url}/oauth2/v1/certs`,
+    TOLLGATE_GOOGLE_PLAY_API_URL: play.url,
+    TOLLGATE_GOOGLE_PLAY_ACCESS_TOKEN: PLAY_FAKE_ACCESS_TOKEN,
+  });
   const figures: Figure[] = [];
   try {
     figures.push(await catalogRead(tollgate, databaseUrl));
+    figures.push(await appleIntake(tollgate, pki, rootFile, 1000));
+    figures.push(await googleIntake(tollgate, play, 1000));
   } finally {
     await tollgate.stop();
   }
   console.log(`\nTollgate benchmarks on PostgreSQL, ${new Date().toISOString()}\n`);
   printFigures(figures);
 } finally {
+  await play.close();
   postgres.stop();
 }

@@ -14,10 +14,17 @@ export interface RunningTollgate extends RunningServer {
 }
 
 /** The built Tollgate (`tollgate serve`), as operators run it, against the given database. */
-export async function startTollgate(databaseUrl: string): Promise<RunningTollgate> {
+export async function startTollgate(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningTollgate> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [CLI, 'serve'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const stdout = child.stdout;
