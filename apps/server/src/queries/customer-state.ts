@@ -3,60 +3,76 @@ import {
   activeEntitlements,
   type CustomerJourneyState,
   customerJourneyState,
-  type Grant,
   type OwnedPurchase,
   type UserSnapshot,
 } from '@tollgate/core';
-import type { Database } from '@tollgate/db';
-import type { Kysely } from 'kysely';
+import type { Database, Purchase } from '@tollgate/db';
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { purchaseStateOf } from './purchase-state.js';
 
-/** The user's purchases that can still grant something, with what their SKUs grant. */
-async function ownedPurchases(db: Kysely<Database>, appId: string, userId: string): Promise<OwnedPurchase[]> {
-  const purchases = await db
-    .selectFrom('purchases')
-    .selectAll()
-    .where('app_id', '=', appId)
-    .where('user_id', '=', userId)
-    .where('replaced_by_purchase_id', 'is', null)
-    .execute();
-  if (purchases.length === 0) {
-    return [];
-  }
-  const grants = await db
-    .selectFrom('products')
-    .innerJoin('product_entitlements', (join) =>
-      join
-        .onRef('product_entitlements.app_id', '=', 'products.app_id')
-        .onRef('product_entitlements.product_id', '=', 'products.id'),
-    )
-    .innerJoin('entitlements', (join) =>
-      join
-        .onRef('entitlements.app_id', '=', 'product_entitlements.app_id')
-        .onRef('entitlements.id', '=', 'product_entitlements.entitlement_id'),
-    )
-    .select([
-      'products.app_platform_id',
-      'products.sku_ref_id',
-      'entitlements.entitlement_ref_id',
-      'entitlements.name',
-      'entitlements.description',
-    ])
-    .where('products.app_id', '=', appId)
-    .where('products.sku_ref_id', 'in', [...new Set(purchases.map((p) => p.sku_ref_id))])
-    .execute();
-  const bySku = new Map<string, Grant[]>();
-  for (const grant of grants) {
-    const key = `${grant.app_platform_id}/${grant.sku_ref_id}`;
-    bySku.set(key, [
-      ...(bySku.get(key) ?? []),
-      { entitlementRefId: grant.entitlement_ref_id, name: grant.name, description: grant.description },
-    ]);
-  }
-  return purchases.map((purchase) => ({
-    state: purchaseStateOf(purchase),
-    grants: bySku.get(`${purchase.app_platform_id}/${purchase.sku_ref_id}`) ?? [],
-    lastVerifiedAt: purchase.last_verified_at,
+type Builder = ExpressionBuilder<Database, never>;
+
+/** The user's purchases that can still grant something, each with what its SKU grants. */
+function purchasesWithGrants(eb: Builder, appId: string, userId: string) {
+  return jsonArrayFrom(
+    eb
+      .selectFrom('purchases')
+      .selectAll('purchases')
+      .select((inner) =>
+        jsonArrayFrom(
+          inner
+            .selectFrom('products')
+            .innerJoin('product_entitlements', (join) =>
+              join
+                .onRef('product_entitlements.app_id', '=', 'products.app_id')
+                .onRef('product_entitlements.product_id', '=', 'products.id'),
+            )
+            .innerJoin('entitlements', (join) =>
+              join
+                .onRef('entitlements.app_id', '=', 'product_entitlements.app_id')
+                .onRef('entitlements.id', '=', 'product_entitlements.entitlement_id'),
+            )
+            .select(['entitlements.entitlement_ref_id', 'entitlements.name', 'entitlements.description'])
+            .whereRef('products.app_id', '=', 'purchases.app_id')
+            .whereRef('products.app_platform_id', '=', 'purchases.app_platform_id')
+            .whereRef('products.sku_ref_id', '=', 'purchases.sku_ref_id'),
+        ).as('grants'),
+      )
+      .where('purchases.app_id', '=', appId)
+      .where('purchases.user_id', '=', userId)
+      .where('purchases.replaced_by_purchase_id', 'is', null),
+  ).as('purchases');
+}
+
+/** A row that came back inside JSON: its timestamps are ISO strings. */
+type FromJson<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+
+type PurchaseWithGrants = FromJson<Purchase> & {
+  grants: Array<{ entitlement_ref_id: string; name: string; description: string }>;
+};
+
+function owned(rows: readonly PurchaseWithGrants[]): OwnedPurchase[] {
+  const at = (value: string | null) => (value === null ? null : new Date(value));
+  return rows.map((row) => ({
+    state: purchaseStateOf({
+      ...row,
+      created_at: new Date(row.created_at),
+      updated_at: new Date(row.updated_at),
+      last_verified_at: new Date(row.last_verified_at),
+      purchased_at: new Date(row.purchased_at),
+      observed_at: new Date(row.observed_at),
+      period_start: at(row.period_start),
+      expires_at: at(row.expires_at),
+      grace_period_ends_at: at(row.grace_period_ends_at),
+      resumes_at: at(row.resumes_at),
+    }),
+    grants: row.grants.map((grant) => ({
+      entitlementRefId: grant.entitlement_ref_id,
+      name: grant.name,
+      description: grant.description,
+    })),
+    lastVerifiedAt: new Date(row.last_verified_at),
   }));
 }
 
@@ -72,52 +88,58 @@ export async function customerState(
   userId: string,
   now: Date,
 ): Promise<CustomerState> {
-  const purchases = await ownedPurchases(db, appId, userId);
+  const row = await db.selectNoFrom((eb) => [purchasesWithGrants(eb, appId, userId)]).executeTakeFirstOrThrow();
+  const purchases = owned(row.purchases);
   return { activeEntitlements: activeEntitlements(purchases, now), journey: customerJourneyState(purchases, now) };
 }
 
-/** The user as every event describes them. */
+/** The user as every event describes them, read in one round trip. */
 export async function userSnapshot(
   db: Kysely<Database>,
   appId: string,
   userId: string,
   now: Date,
 ): Promise<UserSnapshot> {
-  const [state, devices, externalIds] = await Promise.all([
-    customerState(db, appId, userId, now),
-    db
-      .selectFrom('devices')
-      .innerJoin('app_platforms', (join) =>
-        join
-          .onRef('app_platforms.app_id', '=', 'devices.app_id')
-          .onRef('app_platforms.id', '=', 'devices.app_platform_id'),
-      )
-      .select([
-        'devices.id',
-        'app_platforms.id as platform_id',
-        'app_platforms.name',
-        'app_platforms.store',
-        'app_platforms.marketplace_app_id',
-      ])
-      .where('devices.app_id', '=', appId)
-      .where('devices.user_id', '=', userId)
-      .orderBy('devices.id')
-      .execute(),
-    db
-      .selectFrom('external_ids')
-      .select(['key', 'type', 'value'])
-      .where('app_id', '=', appId)
-      .where('user_id', '=', userId)
-      .orderBy('created_at')
-      .orderBy('key')
-      .execute(),
-  ]);
+  const row = await db
+    .selectNoFrom((eb) => [
+      purchasesWithGrants(eb, appId, userId),
+      jsonArrayFrom(
+        eb
+          .selectFrom('devices')
+          .innerJoin('app_platforms', (join) =>
+            join
+              .onRef('app_platforms.app_id', '=', 'devices.app_id')
+              .onRef('app_platforms.id', '=', 'devices.app_platform_id'),
+          )
+          .select([
+            'devices.id',
+            'app_platforms.id as platform_id',
+            'app_platforms.name',
+            'app_platforms.store',
+            'app_platforms.marketplace_app_id',
+          ])
+          .where('devices.app_id', '=', appId)
+          .where('devices.user_id', '=', userId)
+          .orderBy('devices.id'),
+      ).as('devices'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('external_ids')
+          .select(['key', 'type', 'value'])
+          .where('app_id', '=', appId)
+          .where('user_id', '=', userId)
+          .orderBy('created_at')
+          .orderBy('key'),
+      ).as('external_ids'),
+    ])
+    .executeTakeFirstOrThrow();
+  const purchases = owned(row.purchases);
   return {
     appId,
     userId,
-    activeEntitlements: state.activeEntitlements,
-    journey: state.journey,
-    devices: devices.map((device) => ({
+    activeEntitlements: activeEntitlements(purchases, now),
+    journey: customerJourneyState(purchases, now),
+    devices: row.devices.map((device) => ({
       id: device.id,
       platform: {
         id: device.platform_id,
@@ -126,6 +148,6 @@ export async function userSnapshot(
         marketplace_app_id: device.marketplace_app_id,
       },
     })),
-    externalIds,
+    externalIds: row.external_ids,
   };
 }

@@ -2,13 +2,13 @@ import type { Database } from '@tollgate/db';
 import { type Kysely, sql } from 'kysely';
 
 /**
- * US dollars per unit of the currency on a day: the latest rate in effect that day (or,
- * before the first one, the earliest), an organization's own rate before the shipped one
- * of the same day; null when the currency has no rate at all.
+ * US dollars per unit of the currency on a day, for an app: the latest rate in effect that
+ * day (or, before the first one, the earliest), its organization's own rate before the
+ * shipped one of the same day; null when the currency has no rate at all.
  */
 export async function usdPerUnit(
   db: Kysely<Database>,
-  orgId: string,
+  appId: string,
   currency: string,
   day: string,
 ): Promise<number | null> {
@@ -16,7 +16,12 @@ export async function usdPerUnit(
     .selectFrom('exchange_rates')
     .select('usd_per_unit')
     .where('currency', '=', currency)
-    .where((eb) => eb.or([eb('org_id', '=', orgId), eb('org_id', 'is', null)]));
+    .where((eb) =>
+      eb.or([
+        eb('org_id', '=', eb.selectFrom('apps').select('org_id').where('id', '=', appId)),
+        eb('org_id', 'is', null),
+      ]),
+    );
   const inEffect = await rates
     .where('day', '<=', day)
     .orderBy('day', 'desc')

@@ -15,7 +15,7 @@ import type { Deps } from '../deps.js';
 import { userSnapshot } from '../queries/customer-state.js';
 import { purchaseColumns, purchaseStateOf } from '../queries/purchase-state.js';
 import { type RecordedEvent, recordEvents } from './record-events.js';
-import { recordRevenue, unrecordedMoney } from './record-revenue.js';
+import { bookedAmong, recordRevenue } from './record-revenue.js';
 import { createUser, linkExternalId, userFromAppHint } from './users.js';
 
 export interface ApplyStoreSnapshotInput {
@@ -71,14 +71,13 @@ export async function applyIn(
 ): Promise<ApplyStoreSnapshotResult> {
   const { snapshot } = input;
   const now = deps.now();
-  const app = await trx.selectFrom('apps').select('org_id').where('id', '=', input.appId).executeTakeFirstOrThrow();
   const existing = await lockPurchase(trx, input, snapshot.storePurchaseId);
   const found = existing ?? (await createPurchase(trx, deps, input));
   const { purchase, previous } = found;
 
+  // Money first: what gets booked now is what is new, whatever the state says.
+  const booked = await recordRevenue(trx, deps, { purchase, payments: snapshot.payments, refunds: snapshot.refunds });
   if (existing && isStale(previous, snapshot)) {
-    const money = await unrecordedMoney(trx, purchase, snapshot.payments, snapshot.refunds);
-    const booked = await recordRevenue(trx, deps, { orgId: app.org_id, purchase, ...money });
     await trx
       .updateTable('purchases')
       .set({ last_verified_at: now })
@@ -90,7 +89,7 @@ export async function applyIn(
   }
 
   const next = stateOf(snapshot);
-  const money = await unrecordedMoney(trx, purchase, snapshot.payments, snapshot.refunds);
+  const money = bookedAmong(booked, snapshot);
   const types = purchaseEvents({ previous, next, newPayments: money.payments, newRefunds: money.refunds });
   const updated = await trx
     .updateTable('purchases')
@@ -99,7 +98,6 @@ export async function applyIn(
     .where('id', '=', purchase.id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  const booked = await recordRevenue(trx, deps, { orgId: app.org_id, purchase: updated, ...money });
   await updateUserSummary(trx, now, updated, booked, types.length > 0);
   const user = await userSnapshot(trx, input.appId, updated.user_id, now);
   const purchaseFields = purchasePayload(updated.id, updated.app_platform_id, next);

@@ -4,48 +4,24 @@ import type { Transaction } from 'kysely';
 import type { Deps } from '../deps.js';
 import { usdPerUnit } from '../queries/exchange-rates.js';
 
-/** The payments and refunds of a snapshot that are not recorded yet. */
-export async function unrecordedMoney(
-  trx: Transaction<Database>,
-  purchase: Pick<Purchase, 'app_id' | 'id'>,
-  payments: readonly Payment[],
-  refunds: readonly Refund[],
-): Promise<{ payments: Payment[]; refunds: Refund[] }> {
-  const ids = [...payments, ...refunds].map((money) => money.storeTransactionId);
-  if (ids.length === 0) {
-    return { payments: [], refunds: [] };
-  }
-  const recorded = await trx
-    .selectFrom('transactions')
-    .select(['store_transaction_id', 'revenue_type'])
-    .where('app_id', '=', purchase.app_id)
-    .where('purchase_id', '=', purchase.id)
-    .where('store_transaction_id', 'in', ids)
-    .execute();
-  const known = new Set(recorded.map((row) => `${row.revenue_type}/${row.store_transaction_id}`));
-  return {
-    payments: payments.filter((payment) => !known.has(`${payment.kind}/${payment.storeTransactionId}`)),
-    refunds: refunds.filter((refund) => !known.has(`${refundType(refund)}/${refund.storeTransactionId}`)),
-  };
-}
-
 function refundType(refund: Refund): 'refund' | 'refund_reversal' {
   return refund.reversed ? 'refund_reversal' : 'refund';
 }
 
 /**
- * Writes revenue rows, with their value in US dollars at the day's rate, and returns them.
- * A refund is a row of its own, negative; a reversed refund gives the money back.
+ * Books the payments and refunds not booked yet, with their value in US dollars at the day's
+ * rate, and returns the rows written: a payment reported again is booked once. A refund is a
+ * row of its own, negative; a reversed refund gives the money back.
  */
 export async function recordRevenue(
   trx: Transaction<Database>,
   deps: Deps,
-  input: { orgId: string; purchase: Purchase; payments: readonly Payment[]; refunds: readonly Refund[] },
+  input: { purchase: Purchase; payments: readonly Payment[]; refunds: readonly Refund[] },
 ): Promise<RevenueRow[]> {
   const { purchase } = input;
   const rows: RevenueRow[] = [];
   const insert = async (row: Omit<RevenueRow, 'id' | 'usd_micros' | 'created_at'>) => {
-    const rate = await usdPerUnit(trx, input.orgId, row.currency, row.occurred_at.toISOString().slice(0, 10));
+    const rate = await usdPerUnit(trx, row.app_id, row.currency, row.occurred_at.toISOString().slice(0, 10));
     const inserted = await trx
       .insertInto('transactions')
       .values({
@@ -115,4 +91,16 @@ function refundedPayment(trx: Transaction<Database>, purchase: Purchase, storeTr
     .where('store_transaction_id', '=', storeTransactionId)
     .where('revenue_type', 'in', ['purchase', 'renewal'])
     .executeTakeFirst();
+}
+
+/** The payments and refunds among `money` that these rows booked. */
+export function bookedAmong(
+  booked: readonly RevenueRow[],
+  money: { payments: readonly Payment[]; refunds: readonly Refund[] },
+): { payments: Payment[]; refunds: Refund[] } {
+  const keys = new Set(booked.map((row) => `${row.revenue_type}/${row.store_transaction_id}`));
+  return {
+    payments: money.payments.filter((payment) => keys.has(`${payment.kind}/${payment.storeTransactionId}`)),
+    refunds: money.refunds.filter((refund) => keys.has(`${refundType(refund)}/${refund.storeTransactionId}`)),
+  };
 }

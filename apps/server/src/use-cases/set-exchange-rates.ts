@@ -53,7 +53,7 @@ export function setExchangeRates(
       .execute();
     let valued = 0;
     for (const row of unvalued) {
-      const rate = await usdPerUnit(trx, input.orgId, row.currency, row.day);
+      const rate = await usdPerUnit(trx, row.app_id, row.currency, row.day);
       if (rate === null) {
         continue;
       }
