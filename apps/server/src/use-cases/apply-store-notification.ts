@@ -36,10 +36,15 @@ export function applyStoreNotification(
         .where('id', '=', input.notificationId)
         .forUpdate()
         .executeTakeFirstOrThrow();
-      if (notification.status === 'applied' || notification.status === 'ignored') {
+      if ((notification.status === 'applied' || notification.status === 'ignored') && !input.again) {
         return { outcome: 'already_done' } as const;
       }
-      const done = { attempts: notification.attempts + 1, applied_at: deps.now(), last_error: null };
+      const done = {
+        attempts: notification.attempts + 1,
+        applied_at: deps.now(),
+        last_error: null,
+        next_attempt_at: null,
+      };
       if (input.effect.kind === 'nothing') {
         await trx
           .updateTable('store_notifications')

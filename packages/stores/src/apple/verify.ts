@@ -45,7 +45,7 @@ export class AppleNotificationVerifier {
     const environment = claimedEnvironment(signedPayload);
     if (environment !== Environment.PRODUCTION && environment !== Environment.SANDBOX) {
       // Xcode and local-testing payloads are not signed by Apple: the library would skip the check.
-      return { outcome: 'rejected', reason: `unsupported environment ${String(environment)}`, retryable: false };
+      return { outcome: 'rejected', reason: `unsupported environment ${environment}`, retryable: false };
     }
     if (environment === Environment.PRODUCTION && app.appAppleId === null) {
       return {
@@ -111,22 +111,32 @@ function verificationReason(status: VerificationStatus): string {
 
 /**
  * The environment the payload says it is from, read before verifying so that the right
- * verifier checks it; the verifier then checks that every signed part agrees.
+ * verifier checks it; the verifier then checks that every signed part agrees. A payload
+ * that names none (or is not a JWS) goes to the Sandbox verifier, which says what is wrong.
  */
-function claimedEnvironment(signedPayload: string): string | undefined {
+function claimedEnvironment(signedPayload: string): string {
   const body = signedPayload.split('.')[1];
-  if (body === undefined) {
-    return undefined;
-  }
   try {
-    const payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as {
+    const payload = JSON.parse(Buffer.from(body ?? '', 'base64url').toString('utf8')) as {
       data?: { environment?: string };
       summary?: { environment?: string };
       appData?: { environment?: string };
+      externalPurchaseToken?: { externalPurchaseId?: string };
     };
-    return payload.data?.environment ?? payload.summary?.environment ?? payload.appData?.environment;
+    const externalPurchaseId = payload.externalPurchaseToken?.externalPurchaseId;
+    return (
+      payload.data?.environment ??
+      payload.summary?.environment ??
+      payload.appData?.environment ??
+      // External Purchase API tokens say Sandbox by their id's prefix, as Apple's library reads them.
+      (externalPurchaseId === undefined
+        ? Environment.SANDBOX
+        : externalPurchaseId.startsWith('SANDBOX')
+          ? Environment.SANDBOX
+          : Environment.PRODUCTION)
+    );
   } catch {
-    // Not a JWS at all: the verifier reports it as such.
+    // Not a JWS at all.
     return Environment.SANDBOX;
   }
 }
