@@ -125,6 +125,16 @@ describe('customer journey state', () => {
     expect(customerJourneyState([aPurchase({ status: 'expired' }), aPurchase()], NOW).former_subscriber).toBe(false);
   });
 
+  test('a pending payment cancelled before it completed does not make a user a former subscriber', () => {
+    const neverPaid = aPurchase({ status: 'expired', periodStart: null });
+
+    expect(customerJourneyState([neverPaid], NOW)).toEqual(NO_FLAGS);
+  });
+
+  test('a subscription still waiting for its payment sets no flag', () => {
+    expect(customerJourneyState([aPurchase({ status: 'pending', periodStart: null })], NOW)).toEqual(NO_FLAGS);
+  });
+
   test('one-time purchases never make a user a subscriber, former or not', () => {
     const refunded = aPurchase({ productType: 'non_consumable', status: 'revoked', expiresAt: null });
 

@@ -83,9 +83,17 @@ function lastsAtLeastAsLong(a: Date | null, b: Date | null): boolean {
   return a === null || (b !== null && a >= b);
 }
 
+/**
+ * A subscription the user had: it had a period, trial or paid. A pending payment that was
+ * cancelled before it completed never gave the user a subscription.
+ */
+function wasHad(state: PurchaseState): boolean {
+  return state.productType === 'subscription' && state.status !== 'pending' && state.periodStart !== null;
+}
+
 /** The journey flags across every subscription of the user. */
 export function customerJourneyState(purchases: readonly OwnedPurchase[], now: Date): CustomerJourneyState {
-  const subscriptions = purchases.map((p) => p.state).filter((state) => state.productType === 'subscription');
+  const subscriptions = purchases.map((p) => p.state).filter(wasHad);
   const withAccess = subscriptions.filter((state) => hasAccess(state, now));
   const phases = subscriptions.map(phaseOf);
   const stillSubscribed = withAccess.length > 0 || phases.includes('account_hold') || phases.includes('paused');

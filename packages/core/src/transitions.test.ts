@@ -254,6 +254,18 @@ describe('events of a purchase, step by step', () => {
     expect(events(previous, next, payments)).toEqual(expected);
   });
 
+  test('a purchase another one replaced announces its end as an update only: the subscription lives on', () => {
+    const emitted = purchaseEvents({
+      previous: aState(),
+      next: inPhase('expired', { observedAt: days(3) }),
+      newPayments: [],
+      newRefunds: [],
+      replaced: true,
+    });
+
+    expect(emitted).toEqual(['purchase.updated']);
+  });
+
   test('a payment alone, with the state unchanged, still updates the purchase', () => {
     const state = aState();
 

@@ -147,6 +147,11 @@ export interface PurchaseChange {
   /** Payments this change reports that were not known before. */
   newPayments: readonly Payment[];
   newRefunds: readonly Refund[];
+  /**
+   * Another purchase took this one's place (a Google upgrade's new token): the user's
+   * subscription lives on there, so this one's own ending announces nothing but itself.
+   */
+  replaced?: boolean;
 }
 
 const IN_TRIAL_OR_TRYING_TO_CONVERT: ReadonlySet<Phase> = new Set(['trial', 'grace_period', 'account_hold']);
@@ -155,6 +160,11 @@ const WITH_ACCESS: ReadonlySet<Phase> = new Set(['trial', 'active', 'grace_perio
 /** The events a change of one purchase causes, in a stable order, each at most once. */
 export function purchaseEvents(change: PurchaseChange): PurchaseEventType[] {
   const { previous, next } = change;
+  const changed =
+    previous === null || !sameState(previous, next) || change.newPayments.length > 0 || change.newRefunds.length > 0;
+  if (change.replaced) {
+    return changed ? ['purchase.updated'] : [];
+  }
   const from = previous === null ? 'new' : phaseOf(previous);
   const to = phaseOf(next);
   const events = new Set<PurchaseEventType>([
@@ -164,8 +174,6 @@ export function purchaseEvents(change: PurchaseChange): PurchaseEventType[] {
     ...autoRenewEvents(previous, next, from, to),
     ...skuEvents(previous, next),
   ]);
-  const changed =
-    previous === null || !sameState(previous, next) || change.newPayments.length > 0 || change.newRefunds.length > 0;
   if (changed) {
     events.add('purchase.updated');
   }

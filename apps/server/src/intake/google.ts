@@ -2,6 +2,7 @@ import type { androidpublisher_v3 } from '@googleapis/androidpublisher';
 import type { AppPlatform } from '@tollgate/db';
 import {
   type DeveloperNotification,
+  earlierOrderIds,
   googleProductSnapshot,
   googleSubscriptionSnapshot,
   type PlayAnswer,
@@ -124,7 +125,6 @@ async function googleEffect(
   platform: AppPlatform,
   parsed: DeveloperNotification | { kind: 'invalid'; why: string },
 ): Promise<GoogleEffect> {
-  const packageName = platform.marketplace_app_id;
   switch (parsed.kind) {
     case 'invalid':
       return { kind: 'nothing', why: parsed.why };
@@ -134,12 +134,12 @@ async function googleEffect(
       return { kind: 'nothing', why: 'a kind of notification Tollgate does not know' };
     case 'subscription':
       return askPlay(deps, gateways, platform, (play, at) =>
-        subscriptionEffect(play, packageName, parsed.purchaseToken, null, at),
+        subscriptionEffect(deps, play, platform, parsed.purchaseToken, null, at),
       );
     case 'voided':
       return askPlay(deps, gateways, platform, (play, at) =>
         parsed.productType === 'subscription'
-          ? subscriptionEffect(play, packageName, parsed.purchaseToken, parsed.orderId, at)
+          ? subscriptionEffect(deps, play, platform, parsed.purchaseToken, parsed.orderId, at)
           : productEffect(deps, play, platform, parsed.purchaseToken, null, at),
       );
     case 'one_time':
@@ -171,19 +171,65 @@ async function askPlay(
 }
 
 async function subscriptionEffect(
+  deps: Deps,
   play: PlayApi,
-  packageName: string,
+  platform: AppPlatform,
   purchaseToken: string,
   voidedOrderId: string | null,
   observedAt: Date,
 ): Promise<GoogleEffect> {
+  const packageName = platform.marketplace_app_id;
   return whenFound(await play.subscription(packageName, purchaseToken), async (purchase) => {
-    const orderId = voidedOrderId ?? purchase.lineItems?.[0]?.latestSuccessfulOrderId ?? null;
+    const latestOrderId = purchase.lineItems?.[0]?.latestSuccessfulOrderId ?? null;
+    const orderId = voidedOrderId ?? latestOrderId;
+    // Seen first after renewals (notifications missed, or Tollgate set up later): book them too.
+    const earlier =
+      latestOrderId !== null && (await knownPurchase(deps, platform, purchaseToken)) === null
+        ? await ordersPaid(play, packageName, earlierOrderIds(latestOrderId).slice(-MAX_EARLIER_ORDERS))
+        : { orders: [] };
+    if ('effect' in earlier) {
+      return earlier.effect;
+    }
     return withOrder(play, packageName, orderId, (order) => ({
       kind: 'snapshot',
-      snapshot: googleSubscriptionSnapshot({ packageName, purchaseToken, purchase, order, observedAt }),
+      snapshot: googleSubscriptionSnapshot({
+        packageName,
+        purchaseToken,
+        purchase,
+        order,
+        earlierOrders: earlier.orders,
+        observedAt,
+      }),
     }));
   });
+}
+
+/** Ten years of monthly renewals: enough history for any first sighting. */
+const MAX_EARLIER_ORDERS = 120;
+
+/** The orders Play still shows of these ids; a failing API defers. */
+async function ordersPaid(
+  play: PlayApi,
+  packageName: string,
+  orderIds: readonly string[],
+): Promise<{ orders: androidpublisher_v3.Schema$Order[] } | { effect: GoogleEffect }> {
+  const orders: androidpublisher_v3.Schema$Order[] = [];
+  for (const orderId of orderIds) {
+    const answer = await play.order(packageName, orderId);
+    switch (answer.outcome) {
+      case 'found':
+        orders.push(answer.value);
+        break;
+      case 'gone':
+      case 'not_found':
+        break;
+      case 'unauthorized':
+        return { effect: { kind: 'deferred', reason: `Play refused the credentials: ${answer.reason}` } };
+      case 'unavailable':
+        return { effect: { kind: 'deferred', reason: `Play did not answer: ${answer.reason}` } };
+    }
+  }
+  return { orders };
 }
 
 async function productEffect(
@@ -195,7 +241,7 @@ async function productEffect(
   observedAt: Date,
 ): Promise<GoogleEffect> {
   // A voided notification does not name the product: the purchase Tollgate kept does.
-  const productId = sku ?? (await knownSku(deps, platform, purchaseToken));
+  const productId = sku ?? (await knownPurchase(deps, platform, purchaseToken))?.sku_ref_id ?? null;
   if (productId === null) {
     return { kind: 'nothing', why: 'a voided one-time purchase Tollgate never saw' };
   }
@@ -241,15 +287,16 @@ async function whenFound<T>(
   }
 }
 
-async function knownSku(deps: Deps, platform: AppPlatform, purchaseToken: string): Promise<string | null> {
-  const purchase = await deps.db
+/** The purchase Tollgate keeps for this token, if it has seen it. */
+function knownPurchase(deps: Deps, platform: AppPlatform, purchaseToken: string) {
+  return deps.db
     .selectFrom('purchases')
     .select('sku_ref_id')
     .where('app_id', '=', platform.app_id)
     .where('app_platform_id', '=', platform.id)
     .where('store_purchase_id', '=', purchaseToken)
-    .executeTakeFirst();
-  return purchase?.sku_ref_id ?? null;
+    .executeTakeFirst()
+    .then((purchase) => purchase ?? null);
 }
 
 function decodeData(data: string): unknown {

@@ -90,7 +90,13 @@ export async function applyIn(
 
   const next = stateOf(snapshot);
   const money = bookedAmong(booked, snapshot);
-  const types = purchaseEvents({ previous, next, newPayments: money.payments, newRefunds: money.refunds });
+  const types = purchaseEvents({
+    previous,
+    next,
+    newPayments: money.payments,
+    newRefunds: money.refunds,
+    replaced: purchase.replaced_by_purchase_id !== null,
+  });
   const updated = await trx
     .updateTable('purchases')
     .set({ ...purchaseColumns(next), last_verified_at: now, updated_at: now })

@@ -16,6 +16,8 @@ export interface GoogleSubscriptionSnapshotInput {
   purchase: SubscriptionPurchase;
   /** orders.get of the order funding the current period, or of the order a voided notification names. */
   order: Order | null;
+  /** Earlier orders of the subscription, when Tollgate sees it first after they were paid. */
+  earlierOrders?: readonly Order[];
   /** When Play answered: its answer carries no time of its own. */
   observedAt: Date;
 }
@@ -71,7 +73,11 @@ export function googleSubscriptionSnapshot(input: GoogleSubscriptionSnapshotInpu
     gracePeriodEndsAt: status === 'grace_period' ? expiresAt : null,
     resumesAt:
       status === 'paused' ? optionalGoogleTime(purchase.pausedStateContext?.autoResumeTime, 'autoResumeTime') : null,
-    payments: neverCharged(purchase) ? [] : subscriptionPayments(lineItem, order, period, observedAt),
+    payments: neverCharged(purchase)
+      ? []
+      : [...(input.earlierOrders ?? []), order].flatMap((paid) =>
+          subscriptionPayments(lineItem, paid, period, observedAt),
+        ),
     refunds: order ? orderRefunds(order, observedAt) : [],
     appUserHint: purchase.externalAccountIdentifiers?.obfuscatedExternalAccountId || null,
   };

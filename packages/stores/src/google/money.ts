@@ -38,6 +38,20 @@ export function isRenewalOrderId(orderId: string): boolean {
 }
 
 /**
+ * The orders of a subscription before this one: Play numbers renewals after the first order
+ * (`GPA.1234`, then `GPA.1234..0`, `GPA.1234..1`, …), so a renewal's id names them all.
+ */
+export function earlierOrderIds(orderId: string): string[] {
+  const match = /^(.*)\.\.(\d+)$/.exec(orderId);
+  if (!match?.[1] || match[2] === undefined) {
+    return [];
+  }
+  const base = match[1];
+  const renewal = Number(match[2]);
+  return [base, ...Array.from({ length: renewal }, (_, index) => `${base}..${index}`)];
+}
+
+/**
  * A fully refunded order (what a voided-purchase notification announces). The amount is
  * the whole payment, which the engine already knows. Partial refunds are left out: a
  * payment has at most one refund, and Play may report several for one order.
