@@ -4,7 +4,7 @@ import type { TestServer } from './test-server.js';
 
 /** What the engine wrote, read back the way the customers API will show it. */
 
-async function eventsOf(server: TestServer, userId: string) {
+export async function eventsOf(server: TestServer, userId: string) {
   const rows = await server.database.db
     .selectFrom('events')
     .select(['id', 'type', 'payload', 'purchase_id'])

@@ -97,13 +97,17 @@ export async function applyIn(
     newRefunds: money.refunds,
     replaced: purchase.replaced_by_purchase_id !== null,
   });
-  const updated = await trx
-    .updateTable('purchases')
-    .set({ ...purchaseColumns(next), last_verified_at: now, updated_at: now })
-    .where('app_id', '=', purchase.app_id)
-    .where('id', '=', purchase.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  // A purchase just made from this very snapshot already holds its state.
+  const updated =
+    previous === null
+      ? purchase
+      : await trx
+          .updateTable('purchases')
+          .set({ ...purchaseColumns(next), last_verified_at: now, updated_at: now })
+          .where('app_id', '=', purchase.app_id)
+          .where('id', '=', purchase.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
   await updateUserSummary(trx, now, updated, booked, types.length > 0);
   const user = await userSnapshot(trx, input.appId, updated.user_id, now);
   const purchaseFields = purchasePayload(updated.id, updated.app_platform_id, next);

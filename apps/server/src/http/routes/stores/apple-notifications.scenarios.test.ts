@@ -10,7 +10,13 @@ import {
 } from '@tollgate/testkit';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { customerState } from '../../../queries/customer-state.js';
-import { eventTypesOf, revenueOf, schemaViolations, userOfStorePurchase } from '../../../testing/engine-readers.js';
+import {
+  eventsOf,
+  eventTypesOf,
+  revenueOf,
+  schemaViolations,
+  userOfStorePurchase,
+} from '../../../testing/engine-readers.js';
 import { aStoreCatalog, rootFile, type StoreCatalog } from '../../../testing/store-fixtures.js';
 import { useTestServer } from '../../../testing/test-server.js';
 
@@ -455,5 +461,62 @@ describe('App Store notifications through HTTP', () => {
     expect(revenue.every((row) => row.environment === 'sandbox' && row.store === 'apple')).toBe(true);
     expect(await schemaViolations(api.server, userId)).toEqual([]);
     expect(answers).not.toContain('rejected');
+  });
+});
+
+describe('a user made by a store notification', () => {
+  test('exists with no device, no session and no last-seen time, and every event carries the store id', async () => {
+    const originalTransactionId = '3900000000000001';
+    const body = anAppleNotification(pki, {
+      notificationType: 'SUBSCRIBED',
+      subtype: 'INITIAL_BUY',
+      transaction: { originalTransactionId, transactionId: originalTransactionId },
+      renewalInfo: { originalTransactionId },
+    });
+    api.server.setClock(new Date(day(0)));
+
+    await api.server.http.inject({
+      method: 'POST',
+      url: `/stores/apple/${catalog.appPlatformId}/notifications`,
+      payload: body,
+    });
+
+    const userId = await userOfStorePurchase(api.server, catalog.appId, originalTransactionId);
+    const user = await api.server.database.db
+      .selectFrom('users')
+      .select(['sessions_count', 'last_seen_at', 'purchases_count', 'lifetime_value_usd_micros'])
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
+    expect(user).toEqual({
+      sessions_count: 0,
+      last_seen_at: null,
+      purchases_count: 1,
+      lifetime_value_usd_micros: 9_990_000,
+    });
+    const purchased = (await eventsOf(api.server, userId)).find(
+      (event) => event.type === 'user.subscription.purchased',
+    );
+    expect(purchased?.payload).toMatchObject({
+      event_type: 'user.subscription.purchased',
+      event_platform: 'apple',
+      user_id: userId,
+      devices: [],
+      external_ids: [{ key: 'original_transaction_id', type: 'original_transaction_id', value: originalTransactionId }],
+      active_entitlements: [
+        expect.objectContaining({
+          entitlement_ref_id: 'premium',
+          sku_ref_id: 'pro.monthly',
+          purchase_platform: 'apple',
+        }),
+        expect.objectContaining({
+          entitlement_ref_id: 'studio',
+          sku_ref_id: 'pro.monthly',
+          purchase_platform: 'apple',
+        }),
+      ],
+      customer_journey_state: { former_subscriber: false, in_trial_period: false, is_cancelled: false },
+      purchase: { store: 'apple', environment: 'sandbox', store_purchase_id: originalTransactionId, status: 'active' },
+      transaction: { revenue_type: 'purchase', amount_micros: 9_990_000, currency: 'USD', usd_micros: 9_990_000 },
+    });
   });
 });

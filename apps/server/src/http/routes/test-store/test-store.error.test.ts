@@ -38,7 +38,11 @@ describe('buying in the test store with bad input', () => {
   ])('refuses %s with 400 naming %s, and records nothing', async (_case, change, field) => {
     const before = await countRows(api.server, 'purchases');
 
-    const response = await api.client.post(purchases(), { app_platform_id: platformId, sku_ref_id: 'monthly', ...change });
+    const response = await api.client.post(purchases(), {
+      app_platform_id: platformId,
+      sku_ref_id: 'monthly',
+      ...change,
+    });
 
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toContainEqual(expect.objectContaining({ location: 'body', field }));
@@ -52,7 +56,11 @@ describe('buying in the test store with bad input', () => {
   ])('refuses %s with 422 naming the field, and records nothing', async (_case, change, code, field) => {
     const before = await countRows(api.server, 'purchases');
 
-    const response = await api.client.post(purchases(), { app_platform_id: platformId, sku_ref_id: 'monthly', ...change });
+    const response = await api.client.post(purchases(), {
+      app_platform_id: platformId,
+      sku_ref_id: 'monthly',
+      ...change,
+    });
 
     expect(response.statusCode).toBe(422);
     expect(response.json()).toMatchObject({ code, errors: [expect.objectContaining({ field })] });
@@ -70,8 +78,16 @@ describe('buying in the test store with bad input', () => {
   });
 
   test('the same external id twice is one user with two purchases', async () => {
-    const first = await api.client.post(purchases(), { app_platform_id: platformId, sku_ref_id: 'monthly', external_id: 'kim' });
-    const second = await api.client.post(purchases(), { app_platform_id: platformId, sku_ref_id: 'lifetime', external_id: 'kim' });
+    const first = await api.client.post(purchases(), {
+      app_platform_id: platformId,
+      sku_ref_id: 'monthly',
+      external_id: 'kim',
+    });
+    const second = await api.client.post(purchases(), {
+      app_platform_id: platformId,
+      sku_ref_id: 'lifetime',
+      external_id: 'kim',
+    });
 
     expect(second.json().user_id).toBe(first.json().user_id);
     expect(second.json().purchase_id).not.toBe(first.json().purchase_id);
@@ -109,7 +125,10 @@ describe('driving a test purchase with bad input', () => {
   test('moving to a SKU the platform does not sell answers 422 naming sku_ref_id', async () => {
     const purchaseId = await aTestPurchase();
 
-    const response = await api.client.post(`${purchases()}/${purchaseId}/actions`, { action: 'change_sku', sku_ref_id: 'gold' });
+    const response = await api.client.post(`${purchases()}/${purchaseId}/actions`, {
+      action: 'change_sku',
+      sku_ref_id: 'gold',
+    });
 
     expect(response.statusCode).toBe(422);
     expect(response.json().errors).toContainEqual(expect.objectContaining({ field: 'sku_ref_id' }));
