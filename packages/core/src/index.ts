@@ -16,7 +16,13 @@ export {
   type OwnedPurchase,
 } from './customer-state.js';
 export { eventEnvelope, purchasePayload, type UserSnapshot } from './events/build.js';
-export { EVENT_DESCRIPTIONS, EVENT_TYPES, type EventType, type PurchaseEventType } from './events/event-types.js';
+export {
+  type DeviceEventType,
+  EVENT_DESCRIPTIONS,
+  EVENT_TYPES,
+  type EventType,
+  type PurchaseEventType,
+} from './events/event-types.js';
 export {
   type DevicePayload,
   EVENT_SCHEMAS,
@@ -28,6 +34,7 @@ export {
   type TransactionPayload,
 } from './events/schemas.js';
 export { microsFromMilliunits, microsFromUnitsAndNanos, toUsdMicros } from './money.js';
+export { pseudonym } from './pseudonym.js';
 export { hasAccess, isStale, type PurchaseState, sameState, stateOf } from './purchase-state.js';
 export {
   type Payment,

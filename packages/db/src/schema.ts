@@ -116,6 +116,9 @@ export interface UsersTable {
   lifetime_value_usd_micros: Defaulted<number>;
   first_purchase_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   last_purchase_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  first_seen_at: Optional<Date>;
+  platforms: Defaulted<StoreColumn[]>;
+  external_id: Optional<string>;
 }
 
 export interface ExternalIdsTable {
@@ -127,13 +130,52 @@ export interface ExternalIdsTable {
   created_at: Timestamp;
 }
 
+/** A nullable column that may be left out of an insert. */
+type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
+
 export interface DevicesTable {
   app_id: string;
   id: string;
   app_platform_id: string;
   user_id: string;
+  os: Optional<string>;
+  os_version: Optional<string>;
+  model: Optional<string>;
+  language: Optional<string>;
+  country: Optional<string>;
+  sdk_version: Optional<string>;
+  app_version: Optional<string>;
+  last_seen_at: Optional<Date>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  app_id: string;
+  id: string;
+  device_id: string;
+  user_id: string;
+  started_at: Timestamp;
+  ended_at: Optional<Date>;
+}
+
+export interface ImpressionsTable {
+  app_id: string;
+  id: string;
+  device_id: string;
+  user_id: string;
+  paywall_id: string;
+  campaign_id: Optional<string>;
+  variant: Optional<string>;
+  occurred_at: Timestamp;
+}
+
+export interface DeviceTransactionsTable {
+  app_id: string;
+  id: string;
+  device_id: string;
+  purchase_id: string;
+  created_at: Timestamp;
 }
 
 export interface PurchasesTable {
@@ -145,6 +187,8 @@ export interface PurchasesTable {
   environment: PurchaseEnvironmentColumn;
   store_purchase_id: string;
   replaced_by_purchase_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The device that last reported it through the SDK. */
+  device_id: Optional<string>;
   sku_ref_id: string;
   product_type: ProductTypeColumn;
   status: PurchaseStatusColumn;
@@ -249,6 +293,9 @@ export interface Database {
   users: UsersTable;
   external_ids: ExternalIdsTable;
   devices: DevicesTable;
+  sessions: SessionsTable;
+  impressions: ImpressionsTable;
+  device_transactions: DeviceTransactionsTable;
   purchases: PurchasesTable;
   transactions: TransactionsTable;
   exchange_rates: ExchangeRatesTable;
@@ -264,5 +311,7 @@ export type Product = Selectable<ProductsTable>;
 export type ApiKey = Selectable<ApiKeysTable>;
 export type Operator = Selectable<OperatorsTable>;
 export type Purchase = Selectable<PurchasesTable>;
+export type Device = Selectable<DevicesTable>;
+export type User = Selectable<UsersTable>;
 export type Transaction = Selectable<TransactionsTable>;
 export type StoreNotification = Selectable<StoreNotificationsTable>;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { connect, type DatabaseHandle, type Driver } from '@tollgate/db';
+import type pg from 'pg';
 import { inject } from 'vitest';
 import { withAdminClient } from './postgres-admin.js';
 
@@ -70,6 +71,27 @@ async function createDatabase(template: string): Promise<ScratchDatabase> {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => withAdminClient(adminUrl, (admin) => admin.query(`drop database if exists ${name} with (force)`)),
+    drop: () =>
+      withAdminClient(adminUrl, async (admin) => {
+        await untilDisconnected(admin, name);
+        await admin.query(`drop database if exists ${name} with (force)`);
+      }),
   };
+}
+
+/**
+ * A closed pool resolves before its sockets finish closing; forcing the drop then would
+ * terminate them mid-close and surface as an unhandled FATAL 57P01 in the test.
+ */
+async function untilDisconnected(admin: pg.Client, database: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const { rows } = await admin.query<{ open: number }>(
+      'select count(*)::int as open from pg_stat_activity where datname = $1',
+      [database],
+    );
+    if (rows[0]?.open === 0) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

@@ -23,7 +23,7 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-type DeviceEventType = Extract<EventType, `device.${string}`>;
+export type DeviceEventType = Extract<EventType, `device.${string}`>;
 type TransferEventType = Extract<EventType, `user.subscription.transferred.${string}`>;
 
 /** The events a change of one purchase can cause: all but the device and transfer events. */
