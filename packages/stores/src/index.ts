@@ -1,4 +1,4 @@
-export { type AppleSnapshotInput, appleSnapshot } from './apple/map.js';
+export { type AppleSnapshotInput, appleSnapshot, appleTransactionSnapshot } from './apple/map.js';
 export {
   type AppleIgnoredReason,
   type AppleNotificationKind,
@@ -8,6 +8,7 @@ export { appleRootCertificates } from './apple/roots.js';
 export {
   type AppleAppIdentity,
   AppleNotificationVerifier,
+  type AppleTransactionVerification,
   type AppleVerification,
   type VerifiedAppleNotification,
 } from './apple/verify.js';

@@ -18,11 +18,13 @@ import type { HttpApp } from './http-app.js';
 import { handleError, handleNotFound, Problem, sendProblem } from './problem.js';
 import { operatorRoutes } from './routes/catalog.js';
 import { eventSchemaRoutes } from './routes/events/event-schemas.js';
+import { sdkRoutes } from './routes/sdk/index.js';
 import { signInRoute } from './routes/session/sign-in.js';
 import { signOutRoute } from './routes/session/sign-out.js';
 import { appleNotificationsRoute } from './routes/stores/apple-notifications.js';
 import { googleNotificationsRoute } from './routes/stores/google-notifications.js';
 import { healthRoutes } from './routes/system/health.js';
+import { authenticateSdkKey } from './sdk-auth.js';
 
 export interface HttpServerOptions {
   deps: Deps;
@@ -96,6 +98,11 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<HttpA
             name: 'tollgate_session',
             description: 'Set by POST /api/v1/session',
           },
+          sdkKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An app platform’s public SDK key, for the /sdk/v1 routes: `Authorization: Bearer tgp_…`',
+          },
         },
       },
       security: [{ apiKey: [] }, { session: [] }],
@@ -117,6 +124,14 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<HttpA
       done();
     },
     { prefix: '/api/v1' },
+  );
+  await http.register(
+    (sdk: HttpApp, _options, done) => {
+      sdk.addHook('onRequest', authenticateSdkKey(deps));
+      sdkRoutes(sdk, deps, options.gateways);
+      done();
+    },
+    { prefix: '/sdk/v1' },
   );
   // Authenticated by what each store sends (Apple's signature, Google's OIDC token), not by us.
   appleNotificationsRoute(http, deps, options.gateways);

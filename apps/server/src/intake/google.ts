@@ -117,7 +117,7 @@ export function storedDeveloperNotification(decoded: unknown, packageName: strin
   return developerNotification((decoded as StoredPush).notification, packageName);
 }
 
-type GoogleEffect = StoreNotificationEffect | { kind: 'deferred'; reason: string };
+export type GoogleEffect = StoreNotificationEffect | { kind: 'deferred'; reason: string };
 
 async function googleEffect(
   deps: Deps,
@@ -147,6 +147,22 @@ async function googleEffect(
         productEffect(deps, play, platform, parsed.purchaseToken, parsed.sku, at),
       );
   }
+}
+
+/** What Play says now of a purchase a device reports, by its token. */
+export function googlePurchaseEffect(
+  deps: Deps,
+  gateways: StoreGateways,
+  platform: AppPlatform,
+  purchase:
+    | { type: 'subscription'; purchaseToken: string }
+    | { type: 'one_time'; purchaseToken: string; productId: string },
+): Promise<GoogleEffect> {
+  return askPlay(deps, gateways, platform, (play, at) =>
+    purchase.type === 'subscription'
+      ? subscriptionEffect(deps, play, platform, purchase.purchaseToken, null, at)
+      : productEffect(deps, play, platform, purchase.purchaseToken, purchase.productId, at),
+  );
 }
 
 /** Runs a read of the Play API for the platform; what Play says that Tollgate cannot read is kept, not retried. */

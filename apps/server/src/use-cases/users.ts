@@ -85,5 +85,12 @@ export async function userForExternalId(
   }
   const userId = await createUser(trx, deps, appId);
   await linkExternalId(trx, deps, { appId, userId, key: 'external_id', type: 'external_id', value: externalId });
+  // The summary column the customers list shows, and that tells logout the user is signed in.
+  await trx
+    .updateTable('users')
+    .set({ external_id: externalId })
+    .where('app_id', '=', appId)
+    .where('id', '=', userId)
+    .execute();
   return userId;
 }

@@ -62,6 +62,22 @@ export function appleSnapshot({ notification, transaction, renewalInfo }: AppleS
   };
 }
 
+/**
+ * What a signed transaction alone says (StoreKit 2, reported by a device): without Apple's
+ * subscription status, its expiry and the renewal info decide, as of its own signedDate.
+ */
+export function appleTransactionSnapshot(input: {
+  transaction: JWSTransactionDecodedPayload;
+  renewalInfo: JWSRenewalInfoDecodedPayload | null;
+}): StoreSnapshot {
+  const { transaction } = input;
+  return appleSnapshot({
+    notification: { signedDate: transaction.signedDate, data: { environment: transaction.environment } },
+    transaction,
+    renewalInfo: input.renewalInfo,
+  });
+}
+
 function appleProduct(type: string | undefined): AppleProduct {
   switch (type) {
     case 'Auto-Renewable Subscription':

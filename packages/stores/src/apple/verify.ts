@@ -22,6 +22,14 @@ export interface VerifiedAppleNotification {
   renewalInfo: JWSRenewalInfoDecodedPayload | null;
 }
 
+export type AppleTransactionVerification =
+  | {
+      outcome: 'verified';
+      transaction: JWSTransactionDecodedPayload;
+      renewalInfo: JWSRenewalInfoDecodedPayload | null;
+    }
+  | { outcome: 'rejected'; reason: string; retryable: boolean };
+
 export type AppleVerification =
   | { outcome: 'verified'; verified: VerifiedAppleNotification }
   /** `retryable`: Apple's certificate checks could not be made now (network); Apple should retry. */
@@ -77,11 +85,40 @@ export class AppleNotificationVerifier {
     }
   }
 
-  #verifier(environment: Environment, app: AppleAppIdentity): SignedDataVerifier {
-    const key = `${environment}/${app.bundleId}/${app.appAppleId ?? ''}`;
+  /** A StoreKit 2 signed transaction (and renewal info) as a device reports it. */
+  async verifyTransaction(
+    signedTransaction: string,
+    signedRenewalInfo: string | null,
+    app: AppleAppIdentity,
+  ): Promise<AppleTransactionVerification> {
+    const environment = claimedEnvironment(signedTransaction);
+    if (environment !== Environment.PRODUCTION && environment !== Environment.SANDBOX) {
+      return { outcome: 'rejected', reason: `unsupported environment ${environment}`, retryable: false };
+    }
+    const verifier = this.#verifier(environment, { ...app, appAppleId: app.appAppleId ?? null }, false);
+    try {
+      const transaction = await verifier.verifyAndDecodeTransaction(signedTransaction);
+      const renewalInfo = signedRenewalInfo ? await verifier.verifyAndDecodeRenewalInfo(signedRenewalInfo) : null;
+      return { outcome: 'verified', transaction, renewalInfo };
+    } catch (error) {
+      if (error instanceof VerificationException) {
+        return {
+          outcome: 'rejected',
+          reason: verificationReason(error.status),
+          retryable: error.status === VerificationStatus.RETRYABLE_VERIFICATION_FAILURE,
+        };
+      }
+      throw error;
+    }
+  }
+
+  #verifier(environment: Environment, app: AppleAppIdentity, needsAppleId = true): SignedDataVerifier {
+    // Transactions carry no Apple ID to check, but the library still wants one in Production.
+    const appAppleId = app.appAppleId ?? (needsAppleId ? undefined : 0);
+    const key = `${environment}/${app.bundleId}/${appAppleId ?? ''}`;
     let verifier = this.#verifiers.get(key);
     if (!verifier) {
-      verifier = new SignedDataVerifier(this.#roots, false, environment, app.bundleId, app.appAppleId ?? undefined);
+      verifier = new SignedDataVerifier(this.#roots, false, environment, app.bundleId, appAppleId);
       this.#verifiers.set(key, verifier);
     }
     return verifier;
@@ -119,6 +156,7 @@ function claimedEnvironment(signedPayload: string): string {
   try {
     const payload = JSON.parse(Buffer.from(body ?? '', 'base64url').toString('utf8')) as {
       data?: { environment?: string };
+      environment?: string;
       summary?: { environment?: string };
       appData?: { environment?: string };
       externalPurchaseToken?: { externalPurchaseId?: string };
@@ -126,6 +164,8 @@ function claimedEnvironment(signedPayload: string): string {
     const externalPurchaseId = payload.externalPurchaseToken?.externalPurchaseId;
     return (
       payload.data?.environment ??
+      // A signed transaction or renewal info says it at the top.
+      payload.environment ??
       payload.summary?.environment ??
       payload.appData?.environment ??
       // External Purchase API tokens say Sandbox by their id's prefix, as Apple's library reads them.

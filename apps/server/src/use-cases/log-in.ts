@@ -1,0 +1,101 @@
+import type { Deps } from '../deps.js';
+import type { SdkCaller } from './sdk-caller.js';
+import { transferPurchases } from './transfer-purchases.js';
+import { refreshUserPlatforms } from './user-platforms.js';
+import { createUser, linkExternalId } from './users.js';
+
+export type LogInResult =
+  | { outcome: 'logged_in'; userId: string; previousUserId: string; transferred: number }
+  /** The device already belongs to that user: nothing changes. */
+  | { outcome: 'already_logged_in'; userId: string }
+  | { outcome: 'device_not_found' };
+
+/**
+ * The device's user signs in as the app's own user `externalId`: the device moves to the
+ * user who has that external id (made if new), joining their other devices, and the
+ * purchases this device reported move with it (an entitlement transfer).
+ */
+export function logIn(
+  deps: Deps,
+  input: { caller: SdkCaller; deviceId: string; externalId: string },
+): Promise<LogInResult> {
+  const { caller } = input;
+  return deps.db.transaction().execute(async (trx) => {
+    const now = deps.now();
+    const device = await trx
+      .selectFrom('devices')
+      .select('user_id')
+      .where('app_id', '=', caller.app_id)
+      .where('id', '=', input.deviceId)
+      .where('app_platform_id', '=', caller.id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!device) {
+      return { outcome: 'device_not_found' } as const;
+    }
+    const owner = await trx
+      .selectFrom('external_ids')
+      .select('user_id')
+      .where('app_id', '=', caller.app_id)
+      .where('key', '=', 'external_id')
+      .where('value', '=', input.externalId)
+      .executeTakeFirst();
+    if (owner?.user_id === device.user_id) {
+      return { outcome: 'already_logged_in', userId: device.user_id } as const;
+    }
+    const userId = owner?.user_id ?? (await createUser(trx, deps, caller.app_id));
+    if (!owner) {
+      await linkExternalId(trx, deps, {
+        appId: caller.app_id,
+        userId,
+        key: 'external_id',
+        type: 'external_id',
+        value: input.externalId,
+      });
+      await trx
+        .updateTable('users')
+        .set({ external_id: input.externalId })
+        .where('app_id', '=', caller.app_id)
+        .where('id', '=', userId)
+        .execute();
+    }
+    await trx
+      .updateTable('devices')
+      .set({ user_id: userId, updated_at: now })
+      .where('app_id', '=', caller.app_id)
+      .where('id', '=', input.deviceId)
+      .execute();
+    const onDevice = await trx
+      .selectFrom('purchases')
+      .select('id')
+      .where('app_id', '=', caller.app_id)
+      .where('device_id', '=', input.deviceId)
+      .where('user_id', '=', device.user_id)
+      .execute();
+    const transferred = await transferPurchases(trx, deps, {
+      appId: caller.app_id,
+      purchaseIds: onDevice.map((purchase) => purchase.id),
+      fromUserId: device.user_id,
+      toUserId: userId,
+    });
+    await refreshUserPlatforms(trx, caller.app_id, [device.user_id, userId]);
+    await trx
+      .updateTable('users')
+      .set({ updated_at: now })
+      .where('app_id', '=', caller.app_id)
+      .where('id', '=', device.user_id)
+      .execute();
+    // Signing in is being seen: the customer should not look idle until the next session.
+    await trx
+      .updateTable('users')
+      .set((eb) => ({
+        updated_at: now,
+        last_seen_at: now,
+        first_seen_at: eb.fn.coalesce('first_seen_at', eb.val(now)),
+      }))
+      .where('app_id', '=', caller.app_id)
+      .where('id', '=', userId)
+      .execute();
+    return { outcome: 'logged_in', userId, previousUserId: device.user_id, transferred: transferred.moved } as const;
+  });
+}
