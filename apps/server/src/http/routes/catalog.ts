@@ -14,6 +14,12 @@ import { deleteAppRoute } from './apps/delete-app.js';
 import { getAppRoute } from './apps/get-app.js';
 import { listAppsRoute } from './apps/list-apps.js';
 import { updateAppRoute } from './apps/update-app.js';
+import { exportCustomersRoute } from './customers/export-customers.js';
+import { getCustomerRoute } from './customers/get-customer.js';
+import { getCustomerEventRoute } from './customers/get-customer-event.js';
+import { listCustomerEventsRoute } from './customers/list-customer-events.js';
+import { listCustomerRevenueRoute } from './customers/list-customer-revenue.js';
+import { listCustomersRoute } from './customers/list-customers.js';
 import { createEntitlementRoute } from './entitlements/create-entitlement.js';
 import { deleteEntitlementRoute } from './entitlements/delete-entitlement.js';
 import { getEntitlementRoute } from './entitlements/get-entitlement.js';
@@ -78,4 +84,14 @@ export function operatorRoutes(http: HttpApp, deps: Deps, gateways: StoreGateway
   replayStoreNotificationRoute(http, deps, gateways);
   listExchangeRatesRoute(http, deps);
   setExchangeRatesRoute(http, deps);
+  for (const route of [
+    listCustomersRoute,
+    exportCustomersRoute,
+    getCustomerRoute,
+    listCustomerRevenueRoute,
+    listCustomerEventsRoute,
+    getCustomerEventRoute,
+  ]) {
+    route(http, deps);
+  }
 }

@@ -80,6 +80,8 @@ beforeAll(async () => {
     apiKeyId: apiKey.id,
     purchaseId: purchase.purchase_id,
     notificationId: await aStoredNotification(app.id, platform.id),
+    userId: purchase.user_id,
+    eventId: purchase.events[0].id,
   };
   appNameOfA = String(app.name);
   const appOfB = await anApp(clientB, { name: 'Only in B' });
