@@ -2,7 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 // Suites that touch the database run twice, once per driver; pure suites run once.
 const pureSuites = ['packages/core/**/*.test.ts', '**/*.unit.test.ts'];
-const databaseSuites = ['apps/**/*.test.ts', 'packages/db/**/*.test.ts', 'packages/testkit/**/*.test.ts'];
+const databaseSuites = [
+  'apps/**/*.test.ts',
+  'packages/db/**/*.test.ts',
+  'packages/testkit/**/*.test.ts',
+  // The SDK's suites drive the real server, over its own database.
+  'packages/sdk/**/*.test.ts',
+];
 const notHere = ['**/node_modules/**', '**/dist/**'];
 
 export default defineConfig({
