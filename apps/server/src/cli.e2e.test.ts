@@ -1,58 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { connect, readMigrations } from '@tollgate/db';
-import { createEmptyDatabase, testDriver } from '@tollgate/testkit';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { readyUrl, runTollgate, type TollgateProcess, waitFor } from './testing/cli-process.js';
+import { testDriver } from '@tollgate/testkit';
+import { describe, expect, test } from 'vitest';
+import { useTollgateCli } from './testing/cli-harness.js';
+import { readyUrl, waitFor } from './testing/cli-process.js';
 
 // The built server as a child process, as `npm start` runs it, on this run's driver.
 
-let env: Record<string, string>;
-let cleanup: () => Promise<void>;
-const running: TollgateProcess[] = [];
-
-beforeEach(async () => {
-  if (testDriver() === 'pglite') {
-    const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-e2e-'));
-    env = { TOLLGATE_DATA_DIR: dataDir };
-    cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
-  } else {
-    const database = await createEmptyDatabase();
-    env = { DATABASE_URL: database.url };
-    cleanup = database.drop;
-  }
-});
-
-afterEach(async () => {
-  for (const process of running.splice(0)) {
-    if (process.child.exitCode === null) {
-      process.child.kill('SIGKILL');
-      await process.exited;
-    }
-  }
-  await cleanup();
-});
-
-function start(args: string[], extraEnv: Record<string, string> = {}): TollgateProcess {
-  const process = runTollgate(args, { ...env, ...extraEnv });
-  running.push(process);
-  return process;
-}
-
-async function stop(process: TollgateProcess): Promise<number | null> {
-  process.child.kill('SIGTERM');
-  return process.exited;
-}
-
-function printed(process: TollgateProcess, label: string): string {
-  const value = new RegExp(`${label}\\s+(\\S+)`).exec(process.output())?.[1];
-  if (value === undefined) {
-    throw new Error(`"${label}" was not printed:\n${process.output()}`);
-  }
-  return value;
-}
+const { env, start, stop, printed } = useTollgateCli();
 
 describe('tollgate all', () => {
   test('the first start prints how to sign in, once; data survives a restart', async () => {
@@ -165,7 +120,7 @@ describe('tollgate migrate', () => {
     const codes = await Promise.all([a.exited, b.exited]);
 
     expect(codes).toEqual([0, 0]);
-    const database = await connect({ driver: 'postgres', url: env.DATABASE_URL ?? '' });
+    const database = await connect({ driver: 'postgres', url: env().DATABASE_URL ?? '' });
     try {
       const versions = await database.db.selectFrom('tollgate_migrations').select('version').execute();
       expect(versions.map((row) => row.version)).toEqual(readMigrations().map((migration) => migration.version));

@@ -17,7 +17,7 @@ export type LogInResult =
  */
 export function logIn(
   deps: Deps,
-  input: { caller: SdkCaller; deviceId: string; externalId: string },
+  input: { caller: SdkCaller; deviceId: string; externalId: string; at?: Date | undefined },
 ): Promise<LogInResult> {
   const { caller } = input;
   return deps.db.transaction().execute(async (trx) => {
@@ -86,12 +86,13 @@ export function logIn(
       .where('id', '=', device.user_id)
       .execute();
     // Signing in is being seen: the customer should not look idle until the next session.
+    const seenAt = input.at ?? now;
     await trx
       .updateTable('users')
       .set((eb) => ({
         updated_at: now,
-        last_seen_at: now,
-        first_seen_at: eb.fn.coalesce('first_seen_at', eb.val(now)),
+        last_seen_at: eb.fn('greatest', ['last_seen_at', eb.val(seenAt)]),
+        first_seen_at: eb.fn('least', ['first_seen_at', eb.val(seenAt)]),
       }))
       .where('app_id', '=', caller.app_id)
       .where('id', '=', userId)

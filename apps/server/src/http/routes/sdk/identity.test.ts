@@ -69,6 +69,22 @@ describe('logging in', () => {
     expect(user.first_seen_at).toEqual(user.last_seen_at);
   });
 
+  test('at occurred_at, which never moves Last Seen back', async () => {
+    const externalId = anExternalId();
+    const { deviceId } = await aDevice(ios.sdk);
+    const { deviceId: later } = await aDevice(ios.sdk);
+    await ios.sdk.post(`/devices/${deviceId}/login`, { external_id: externalId, occurred_at: '2026-05-02T10:00:00Z' });
+
+    const response = await ios.sdk.post(`/devices/${later}/login`, {
+      external_id: externalId,
+      occurred_at: '2026-04-01T10:00:00Z',
+    });
+
+    const user = await userRow(api.server, ios.appId, response.json().user_id);
+    expect(user.last_seen_at).toEqual(new Date('2026-05-02T10:00:00Z'));
+    expect(user.first_seen_at).toEqual(new Date('2026-04-01T10:00:00Z'));
+  });
+
   test('moves the purchases the device reported, with transferred.from on the old user and .to on the new', async () => {
     const { deviceId, userId: anonymous } = await aDevice(ios.sdk);
     const { purchase_id: purchaseId } = await aDevicePurchase(ios.sdk, deviceId, ios.sku);

@@ -7,7 +7,7 @@ import type { HttpApp } from '../../http-app.js';
 import { Problem, problemResponses } from '../../problem.js';
 import { id } from '../../schemas.js';
 import { sdkCallerOf } from '../../sdk-auth.js';
-import { deviceNotFound, deviceParams } from './sdk-schema.js';
+import { deviceNotFound, deviceParams, deviceTime } from './sdk-schema.js';
 
 const externalIdValue = z
   .string()
@@ -35,7 +35,7 @@ export function logInRoute(http: HttpApp, deps: Deps): void {
         security: [{ sdkKey: [] }],
         summary: 'The user signs in: the device joins the user with this external id, its purchases with it',
         params: deviceParams,
-        body: z.strictObject({ external_id: externalIdValue }),
+        body: z.strictObject({ external_id: externalIdValue, occurred_at: deviceTime }),
         response: {
           200: z.object({
             outcome: z.enum(['logged_in', 'already_logged_in']),
@@ -53,6 +53,7 @@ export function logInRoute(http: HttpApp, deps: Deps): void {
         caller,
         deviceId: request.params.deviceId,
         externalId: request.body.external_id,
+        at: request.body.occurred_at ? new Date(request.body.occurred_at) : undefined,
       });
 
       switch (result.outcome) {

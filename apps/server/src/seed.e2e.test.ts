@@ -1,0 +1,116 @@
+import { testDriver } from '@tollgate/testkit';
+import { describe, expect, test } from 'vitest';
+import { useTollgateCli } from './testing/cli-harness.js';
+import { readyUrl } from './testing/cli-process.js';
+
+// `tollgate seed` as a user runs it, read back through the admin API.
+
+const { start, stop, printed } = useTollgateCli();
+
+interface Customer {
+  user_id: string;
+  external_id: string | null;
+  app_sessions: number;
+  platforms: string[];
+}
+
+async function get<T>(url: string, apiKey: string): Promise<T> {
+  const response = await fetch(url, { headers: { authorization: `Bearer ${apiKey}` } });
+  expect(response.status, await response.clone().text()).toBe(200);
+  return (await response.json()) as T;
+}
+
+async function seededApps(url: string, apiKey: string) {
+  const { data } = await get<{ data: { id: string; name: string }[] }>(`${url}/api/v1/apps?limit=100`, apiKey);
+  return data.filter((app) => app.name.startsWith('Demo radio'));
+}
+
+async function customersOf(url: string, apiKey: string, appId: string): Promise<Customer[]> {
+  const { data } = await get<{ data: Customer[] }>(`${url}/api/v1/apps/${appId}/customers?limit=100`, apiKey);
+  return data;
+}
+
+/** The customers who have a device: the seeded ones, without the anonymous users left by sign-ins. */
+const withDevices = (customers: Customer[]) => customers.filter((customer) => customer.platforms.length > 0);
+
+describe('tollgate seed', () => {
+  test('fills a demo app through the running Tollgate at --url: customers with devices, sessions and purchases', async () => {
+    const server = start(['all']);
+    const url = await readyUrl(server);
+    const apiKey = printed(server, 'Admin API key');
+
+    const seed = start(['seed', '--users', '8', '--seed', '5', '--url', url], { TOLLGATE_API_KEY: apiKey });
+
+    expect(await seed.exited, seed.output()).toBe(0);
+    expect(seed.output()).toMatch(/customers \[#{30}\] 8\/8/);
+    expect(seed.output()).toMatch(/Seeded 8 customers into the app "Demo radio \(seed 5\)"/);
+    const [app] = await seededApps(url, apiKey);
+    const customers = withDevices(await customersOf(url, apiKey, app?.id ?? ''));
+    expect(customers).toHaveLength(8);
+    expect(customers.some((customer) => customer.external_id?.startsWith('listener-'))).toBe(true);
+    expect(customers.some((customer) => customer.app_sessions > 0)).toBe(true);
+    const details = await Promise.all(
+      customers.map((customer) =>
+        get<{ usage: { purchases: number } }>(`${url}/api/v1/apps/${app?.id}/customers/${customer.user_id}`, apiKey),
+      ),
+    );
+    expect(details.some((detail) => detail.usage.purchases > 0)).toBe(true);
+  });
+
+  test('in this database, the same seed makes the same customers, and its API key does not outlive it', async () => {
+    const first = start(['seed', '--users', '6', '--seed', '11']);
+    expect(await first.exited, first.output()).toBe(0);
+    const second = start(['seed', '--users', '6', '--seed', '11']);
+    expect(await second.exited, second.output()).toBe(0);
+    const apiKey = printed(first, 'Admin API key');
+
+    const server = start(['serve']);
+    const url = await readyUrl(server);
+    const apps = await seededApps(url, apiKey);
+    expect(apps).toHaveLength(2);
+    const shapes = await Promise.all(
+      apps.map(async (app) =>
+        withDevices(await customersOf(url, apiKey, app.id))
+          .map((customer) => [customer.external_id, customer.app_sessions, customer.platforms.join()].join(' '))
+          .sort(),
+      ),
+    );
+    expect(shapes[0]).toHaveLength(6);
+    expect(shapes[0]).toEqual(shapes[1]);
+    const { data: keys } = await get<{ data: { name: string; revoked_at: string | null }[] }>(
+      `${url}/api/v1/api-keys`,
+      apiKey,
+    );
+    const seedKeys = keys.filter((key) => key.name === 'tollgate seed');
+    expect(seedKeys).toHaveLength(2);
+    expect(seedKeys.every((key) => key.revoked_at !== null)).toBe(true);
+    expect(await stop(server)).toBe(0);
+  });
+
+  test.runIf(testDriver() === 'pglite')(
+    'while a Tollgate holds the embedded database, says how to seed that one instead',
+    async () => {
+      await readyUrl(start(['all']));
+
+      const seed = start(['seed', '--users', '3']);
+
+      expect(await seed.exited).toBe(1);
+      expect(seed.output()).toMatch(/in use by process \d+/);
+      expect(seed.output()).toContain('TOLLGATE_API_KEY=<admin API key> tollgate seed --users 3 --url');
+    },
+  );
+
+  test.each([
+    [['seed'], 'seed needs --users'],
+    [['seed', '--users', '0'], 'seed needs --users'],
+    [['seed', '--users', 'many'], 'seed needs --users'],
+    [['seed', '--users', '5', '--seed=-1'], '--seed must be a whole number'],
+    [['seed', '--users', '5', '--colour'], "Unknown option '--colour'"],
+    [['seed', '--users', '5', '--url', 'http://127.0.0.1:9'], 'seed --url needs TOLLGATE_API_KEY'],
+  ])('%j exits 2 and says what is wrong', async (args, message) => {
+    const seed = start(args, { TOLLGATE_API_KEY: '' });
+
+    expect(await seed.exited).toBe(2);
+    expect(seed.output()).toContain(message);
+  });
+});
