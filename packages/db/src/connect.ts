@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { lockDirectory } from './directory-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { preparingPool } from './prepared-statements.js';
 import type { Database } from './schema.js';
 import { DATE_OID, INT8_OID, parseDate, parseInt8 } from './type-parsers.js';
 
@@ -49,7 +50,11 @@ function connectPostgres(url: string, poolSize: number): DatabaseHandle {
       }) as typeof pg.types.getTypeParser,
     },
   });
-  return handle(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres', async () => {});
+  return handle(
+    new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) }),
+    'postgres',
+    async () => {},
+  );
 }
 
 async function connectPGlite(dataDir: string | undefined, snapshot: Blob | undefined): Promise<DatabaseHandle> {
