@@ -10,18 +10,27 @@ export interface PostgresServer {
   stop(): void;
 }
 
+export interface PostgresOptions {
+  /**
+   * Keep the cluster in this directory and reuse it on the next start (a benchmark's data set);
+   * unset: a throwaway cluster in a temp directory, removed on stop.
+   */
+  dataDir?: string;
+}
+
 /**
- * Starts a throwaway PostgreSQL from the machine's own binaries (Debian's `postgresql`
- * package) in a temp directory, tuned for tests: no fsync, trust auth, loopback only.
- * PostgreSQL refuses to run as root, so as root it runs as the `postgres` user.
+ * Starts PostgreSQL from the machine's own binaries (Debian's `postgresql` package), tuned
+ * for tests: no fsync, trust auth, loopback only. PostgreSQL refuses to run as root, so as
+ * root it runs as the `postgres` user.
  */
-export async function startPostgres(): Promise<PostgresServer> {
+export async function startPostgres(options: PostgresOptions = {}): Promise<PostgresServer> {
   const bin = postgresBinDirectory();
   const root = mkdtempSync(join(tmpdir(), 'tollgate-pg-'));
-  const dataDir = join(root, 'data');
+  const dataDir = options.dataDir ?? join(root, 'data');
+  const reused = existsSync(join(dataDir, 'PG_VERSION'));
   const owner = runningAsRoot() ? systemUser('postgres') : null;
   if (owner) {
-    mkdirSync(dataDir);
+    mkdirSync(dataDir, { recursive: true });
     chownSync(root, owner.uid, owner.gid);
     chownSync(dataDir, owner.uid, owner.gid);
   }
@@ -34,7 +43,9 @@ export async function startPostgres(): Promise<PostgresServer> {
     }
   };
   const port = await freePort();
-  run('initdb', ['-D', dataDir, '-U', 'tollgate', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  if (!reused) {
+    run('initdb', ['-D', dataDir, '-U', 'tollgate', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  }
   run('pg_ctl', [
     '-D',
     dataDir,
@@ -48,7 +59,8 @@ export async function startPostgres(): Promise<PostgresServer> {
   return {
     url: (database) => `postgres://tollgate@127.0.0.1:${port}/${database}`,
     stop() {
-      run('pg_ctl', ['-D', dataDir, '-m', 'immediate', 'stop']);
+      // A kept cluster shuts down cleanly, so that the next start finds its data as it was.
+      run('pg_ctl', ['-D', dataDir, '-m', options.dataDir ? 'fast' : 'immediate', 'stop']);
       rmSync(root, { recursive: true, force: true });
     },
   };
