@@ -6,44 +6,15 @@ import {
   type OwnedPurchase,
   type UserSnapshot,
 } from '@tollgate/core';
-import type { Database, Purchase } from '@tollgate/db';
-import type { ExpressionBuilder, Kysely } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { Database, Purchase, StoreColumn } from '@tollgate/db';
+import { type Kysely, sql } from 'kysely';
 import { purchaseStateOf } from './purchase-state.js';
 
-type Builder = ExpressionBuilder<Database, never>;
-
-/** The user's purchases that can still grant something, each with what its SKU grants. */
-function purchasesWithGrants(eb: Builder, appId: string, userId: string) {
-  return jsonArrayFrom(
-    eb
-      .selectFrom('purchases')
-      .selectAll('purchases')
-      .select((inner) =>
-        jsonArrayFrom(
-          inner
-            .selectFrom('products')
-            .innerJoin('product_entitlements', (join) =>
-              join
-                .onRef('product_entitlements.app_id', '=', 'products.app_id')
-                .onRef('product_entitlements.product_id', '=', 'products.id'),
-            )
-            .innerJoin('entitlements', (join) =>
-              join
-                .onRef('entitlements.app_id', '=', 'product_entitlements.app_id')
-                .onRef('entitlements.id', '=', 'product_entitlements.entitlement_id'),
-            )
-            .select(['entitlements.entitlement_ref_id', 'entitlements.name', 'entitlements.description'])
-            .whereRef('products.app_id', '=', 'purchases.app_id')
-            .whereRef('products.app_platform_id', '=', 'purchases.app_platform_id')
-            .whereRef('products.sku_ref_id', '=', 'purchases.sku_ref_id'),
-        ).as('grants'),
-      )
-      .where('purchases.app_id', '=', appId)
-      .where('purchases.user_id', '=', userId)
-      .where('purchases.replaced_by_purchase_id', 'is', null),
-  ).as('purchases');
-}
+/**
+ * Whose state to read: a user, or a device of an app platform (the user it belongs to now,
+ * found by the same statement: the SDK's calls know only the device).
+ */
+export type Whose = { appId: string; userId: string } | { appId: string; deviceId: string; appPlatformId: string };
 
 /** A row that came back inside JSON: its timestamps are ISO strings. */
 type FromJson<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
@@ -51,6 +22,71 @@ type FromJson<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends D
 type PurchaseWithGrants = FromJson<Purchase> & {
   grants: Array<{ entitlement_ref_id: string; name: string; description: string }>;
 };
+
+interface SnapshotRow {
+  user_id: string | null;
+  purchases: PurchaseWithGrants[];
+  devices: Array<{ id: string; platform_id: string; name: string; store: StoreColumn; marketplace_app_id: string }>;
+  external_ids: Array<{ key: string; type: string; value: string }>;
+}
+
+/**
+ * Everyone's state in one statement, in the order asked: their purchases that can still grant
+ * something (each with what its SKU grants), their devices and their external ids. Batched so
+ * that a burst of SDK calls costs one round trip, not one each.
+ */
+async function snapshotRows(db: Kysely<Database>, whose: readonly Whose[]): Promise<SnapshotRow[]> {
+  // JSON rather than arrays: the planner cannot see how many rows it holds, so it plans the
+  // statement once for all sizes (a prepared generic plan) instead of once per call.
+  const asked = whose.map((one, position) => ({
+    position,
+    app_id: one.appId,
+    user_id: 'userId' in one ? one.userId : null,
+    device_id: 'deviceId' in one ? one.deviceId : null,
+    app_platform_id: 'deviceId' in one ? one.appPlatformId : null,
+  }));
+  const { rows } = await sql<SnapshotRow>`
+    select owner.user_id,
+      (select coalesce(json_agg(p), '[]') from (
+        select purchases.*,
+          (select coalesce(json_agg(g order by g.entitlement_ref_id), '[]') from (
+            select entitlements.entitlement_ref_id, entitlements.name, entitlements.description
+            from products
+            join product_entitlements on product_entitlements.app_id = products.app_id
+              and product_entitlements.product_id = products.id
+            join entitlements on entitlements.app_id = product_entitlements.app_id
+              and entitlements.id = product_entitlements.entitlement_id
+            where products.app_id = purchases.app_id and products.app_platform_id = purchases.app_platform_id
+              and products.sku_ref_id = purchases.sku_ref_id
+          ) g) as grants
+        from purchases
+        where purchases.app_id = asked.app_id and purchases.user_id = owner.user_id
+          and purchases.replaced_by_purchase_id is null
+      ) p) as purchases,
+      (select coalesce(json_agg(d order by d.id), '[]') from (
+        select devices.id, app_platforms.id as platform_id, app_platforms.name, app_platforms.store,
+          app_platforms.marketplace_app_id
+        from devices
+        join app_platforms on app_platforms.app_id = devices.app_id and app_platforms.id = devices.app_platform_id
+        where devices.app_id = asked.app_id and devices.user_id = owner.user_id
+      ) d) as devices,
+      (select coalesce(json_agg(x order by x.created_at, x.key), '[]') from (
+        select key, type, value, created_at from external_ids
+        where external_ids.app_id = asked.app_id and external_ids.user_id = owner.user_id
+      ) x) as external_ids
+    from jsonb_to_recordset(${JSON.stringify(asked)}::jsonb)
+      as asked (position int, app_id uuid, user_id uuid, device_id uuid, app_platform_id uuid)
+    cross join lateral (
+      select coalesce(asked.user_id, (
+        select devices.user_id from devices
+        where devices.app_id = asked.app_id and devices.id = asked.device_id
+          and devices.app_platform_id = asked.app_platform_id
+      )) as user_id
+    ) owner
+    order by asked.position
+  `.execute(db);
+  return rows;
+}
 
 function owned(rows: readonly PurchaseWithGrants[]): OwnedPurchase[] {
   const at = (value: string | null) => (value === null ? null : new Date(value));
@@ -76,6 +112,63 @@ function owned(rows: readonly PurchaseWithGrants[]): OwnedPurchase[] {
   }));
 }
 
+function snapshotOf(appId: string, row: SnapshotRow, now: Date): UserSnapshot | null {
+  if (row.user_id === null) {
+    return null;
+  }
+  const purchases = owned(row.purchases);
+  return {
+    appId,
+    userId: row.user_id,
+    activeEntitlements: activeEntitlements(purchases, now),
+    journey: customerJourneyState(purchases, now),
+    devices: row.devices.map((device) => ({
+      id: device.id,
+      platform: {
+        id: device.platform_id,
+        name: device.name,
+        platform_type: device.store,
+        marketplace_app_id: device.marketplace_app_id,
+      },
+    })),
+    externalIds: row.external_ids.map(({ key, type, value }) => ({ key, type, value })),
+  };
+}
+
+/** Each one as events describe them, in the order asked; null for a device that does not exist. */
+export async function userSnapshots(
+  db: Kysely<Database>,
+  whose: readonly Whose[],
+  now: Date,
+): Promise<Array<UserSnapshot | null>> {
+  const rows = await snapshotRows(db, whose);
+  return rows.map((row, index) => snapshotOf(whose[index]?.appId ?? '', row, now));
+}
+
+/** The user as every event describes them, read in one round trip. */
+export async function userSnapshot(
+  db: Kysely<Database>,
+  appId: string,
+  userId: string,
+  now: Date,
+): Promise<UserSnapshot> {
+  const [snapshot] = await userSnapshots(db, [{ appId, userId }], now);
+  if (!snapshot) {
+    throw new Error(`no snapshot of user ${userId}`);
+  }
+  return snapshot;
+}
+
+/** The user a device of this app platform belongs to now, as events describe them; null without the device. */
+export async function deviceUserSnapshot(
+  db: Kysely<Database>,
+  device: { appId: string; appPlatformId: string; deviceId: string },
+  now: Date,
+): Promise<UserSnapshot | null> {
+  const [snapshot] = await userSnapshots(db, [device], now);
+  return snapshot ?? null;
+}
+
 export interface CustomerState {
   activeEntitlements: ActiveEntitlement[];
   journey: CustomerJourneyState;
@@ -88,66 +181,6 @@ export async function customerState(
   userId: string,
   now: Date,
 ): Promise<CustomerState> {
-  const row = await db.selectNoFrom((eb) => [purchasesWithGrants(eb, appId, userId)]).executeTakeFirstOrThrow();
-  const purchases = owned(row.purchases);
-  return { activeEntitlements: activeEntitlements(purchases, now), journey: customerJourneyState(purchases, now) };
-}
-
-/** The user as every event describes them, read in one round trip. */
-export async function userSnapshot(
-  db: Kysely<Database>,
-  appId: string,
-  userId: string,
-  now: Date,
-): Promise<UserSnapshot> {
-  const row = await db
-    .selectNoFrom((eb) => [
-      purchasesWithGrants(eb, appId, userId),
-      jsonArrayFrom(
-        eb
-          .selectFrom('devices')
-          .innerJoin('app_platforms', (join) =>
-            join
-              .onRef('app_platforms.app_id', '=', 'devices.app_id')
-              .onRef('app_platforms.id', '=', 'devices.app_platform_id'),
-          )
-          .select([
-            'devices.id',
-            'app_platforms.id as platform_id',
-            'app_platforms.name',
-            'app_platforms.store',
-            'app_platforms.marketplace_app_id',
-          ])
-          .where('devices.app_id', '=', appId)
-          .where('devices.user_id', '=', userId)
-          .orderBy('devices.id'),
-      ).as('devices'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('external_ids')
-          .select(['key', 'type', 'value'])
-          .where('app_id', '=', appId)
-          .where('user_id', '=', userId)
-          .orderBy('created_at')
-          .orderBy('key'),
-      ).as('external_ids'),
-    ])
-    .executeTakeFirstOrThrow();
-  const purchases = owned(row.purchases);
-  return {
-    appId,
-    userId,
-    activeEntitlements: activeEntitlements(purchases, now),
-    journey: customerJourneyState(purchases, now),
-    devices: row.devices.map((device) => ({
-      id: device.id,
-      platform: {
-        id: device.platform_id,
-        name: device.name,
-        platform_type: device.store,
-        marketplace_app_id: device.marketplace_app_id,
-      },
-    })),
-    externalIds: row.external_ids,
-  };
+  const { activeEntitlements, journey } = await userSnapshot(db, appId, userId, now);
+  return { activeEntitlements, journey };
 }

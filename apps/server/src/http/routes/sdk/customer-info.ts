@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../../../deps.js';
-import { userSnapshot } from '../../../queries/customer-state.js';
+import { deviceUserSnapshot } from '../../../queries/customer-state.js';
 import type { HttpApp } from '../../http-app.js';
 import { problemResponses } from '../../problem.js';
 import { id, timestamp } from '../../schemas.js';
@@ -41,7 +41,7 @@ export function customerInfoRoute(http: HttpApp, deps: Deps): void {
         tags: ['SDK'],
         security: [{ sdkKey: [] }],
         summary: 'What the device’s user may access now, and where they are in their journey',
-        description: 'Made to be called at every app start: two indexed reads.',
+        description: 'Made to be called at every app start: one statement of indexed reads.',
         params: deviceParams,
         response: { 200: customerInfo, ...problemResponses(400, 401, 404) },
       },
@@ -49,18 +49,14 @@ export function customerInfoRoute(http: HttpApp, deps: Deps): void {
     async (request) => {
       const caller = sdkCallerOf(request);
 
-      const device = await deps.db
-        .selectFrom('devices')
-        .select('user_id')
-        .where('app_id', '=', caller.app_id)
-        .where('id', '=', request.params.deviceId)
-        .where('app_platform_id', '=', caller.id)
-        .executeTakeFirst();
-      if (!device) {
+      const user = await deviceUserSnapshot(
+        deps.db,
+        { appId: caller.app_id, appPlatformId: caller.id, deviceId: request.params.deviceId },
+        deps.now(),
+      );
+      if (!user) {
         throw deviceNotFound(request.params.deviceId);
       }
-      const user = await userSnapshot(deps.db, caller.app_id, device.user_id, deps.now());
-
       return {
         user_id: user.userId,
         active_entitlements: user.activeEntitlements,
