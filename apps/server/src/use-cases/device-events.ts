@@ -1,6 +1,12 @@
-import { type DeviceEventType, type EventType, eventEnvelope, type StorePlatform } from '@tollgate/core';
+import {
+  type DeviceEventType,
+  type EventType,
+  eventEnvelope,
+  type StorePlatform,
+  type UserSnapshot,
+} from '@tollgate/core';
 import type { Database } from '@tollgate/db';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Deps } from '../deps.js';
 import { userSnapshot } from '../queries/customer-state.js';
 import { recordEvents } from './record-events.js';
@@ -27,12 +33,10 @@ export async function recordDeviceEvent(
 }
 
 /** An event row made ahead of its write, for statements that write it with what it tells. */
-export async function prepareDeviceEvent(
-  db: Kysely<Database>,
+export function prepareDeviceEvent(
   deps: Deps,
   input: {
-    appId: string;
-    userId: string;
+    user: UserSnapshot;
     deviceId: string;
     platform: StorePlatform;
     type: EventType;
@@ -41,14 +45,13 @@ export async function prepareDeviceEvent(
 ) {
   const at = deps.now();
   const id = deps.newId();
-  const user = await userSnapshot(db, input.appId, input.userId, at);
   return {
     id,
     created_at: at,
-    payload: JSON.stringify({
-      ...eventEnvelope(input.type, { id, at, platform: input.platform, user }),
+    payload: {
+      ...eventEnvelope(input.type, { id, at, platform: input.platform, user: input.user }),
       device_id: input.deviceId,
       ...input.fields,
-    }),
+    },
   };
 }

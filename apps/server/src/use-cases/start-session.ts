@@ -1,7 +1,15 @@
 import { sql } from 'kysely';
 import type { Deps } from '../deps.js';
+import { userSnapshots } from '../queries/customer-state.js';
 import { prepareDeviceEvent } from './device-events.js';
 import type { SdkCaller } from './sdk-caller.js';
+
+export interface SessionStart {
+  caller: SdkCaller;
+  deviceId: string;
+  sessionId: string;
+  startedAt: Date | null;
+}
 
 export type StartSessionResult =
   | { outcome: 'started'; userId: string }
@@ -9,73 +17,153 @@ export type StartSessionResult =
   | { outcome: 'already_started' }
   | { outcome: 'device_not_found' };
 
+interface PreparedStart {
+  index: number;
+  start: SessionStart;
+  userId: string;
+  startedAt: Date;
+  event: ReturnType<typeof prepareDeviceEvent>;
+}
+
+/** How often a start is tried again when its device changes user between the read and the write. */
+const ATTEMPTS = 3;
+
 /**
- * An app session starts: counted in the user's App Sessions, the user's and device's Last
- * Seen moved, and `device.session.start` emitted. The hottest call of the SDK API, so it is
- * one read (the device's user, as the event describes them) and one statement that writes
- * the session, the summaries and the event together, atomically.
+ * App sessions start: each counted in its user's App Sessions, the user's and the device's
+ * Last Seen moved, and `device.session.start` emitted. The hottest call of the SDK API, so
+ * any number of starts take two statements: one read (each device's user, as the event
+ * describes them) and one write of the sessions, the summaries and the events together,
+ * atomically. Results come back in the order of the starts.
  */
-export async function startSession(
-  deps: Deps,
-  input: { caller: SdkCaller; deviceId: string; sessionId: string; startedAt: Date | null },
-): Promise<StartSessionResult> {
-  const { caller } = input;
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    const device = await deps.db
-      .selectFrom('devices')
-      .select('user_id')
-      .where('app_id', '=', caller.app_id)
-      .where('id', '=', input.deviceId)
-      .where('app_platform_id', '=', caller.id)
-      .executeTakeFirst();
-    if (!device) {
-      return { outcome: 'device_not_found' };
-    }
-    const startedAt = input.startedAt ?? deps.now();
-    const event = await prepareDeviceEvent(deps.db, deps, {
-      appId: caller.app_id,
-      userId: device.user_id,
-      deviceId: input.deviceId,
-      platform: caller.store,
-      type: 'device.session.start',
-      fields: { session: { id: input.sessionId, started_at: startedAt.toISOString(), ended_at: null } },
-    });
-    // Each part writes only if the session is new and the device is still this user's.
-    const written = await sql<{ started: boolean; known: boolean }>`
-      with session as (
-        insert into sessions (app_id, id, device_id, user_id, started_at)
-        select d.app_id, ${input.sessionId}, d.id, d.user_id, ${startedAt}
-        from devices d
-        where d.app_id = ${caller.app_id} and d.id = ${input.deviceId} and d.user_id = ${device.user_id}
-        on conflict (app_id, id) do nothing
-        returning user_id
-      ), summary as (
-        update users set
-          sessions_count = sessions_count + 1,
-          first_seen_at = least(first_seen_at, ${startedAt}),
-          last_seen_at = greatest(last_seen_at, ${startedAt}),
-          updated_at = ${event.created_at}
-        where app_id = ${caller.app_id} and id in (select user_id from session)
-      ), seen as (
-        update devices set last_seen_at = greatest(last_seen_at, ${startedAt})
-        where app_id = ${caller.app_id} and id = ${input.deviceId} and exists (select 1 from session)
-      ), recorded as (
-        insert into events (app_id, id, user_id, type, platform, purchase_id, device_id, payload, created_at)
-        select ${caller.app_id}, ${event.id}, user_id, 'device.session.start', ${caller.store}, null, ${input.deviceId},
-          ${event.payload}::jsonb, ${event.created_at}
-        from session
-      )
-      select exists (select 1 from session) as started,
-        exists (select 1 from sessions where app_id = ${caller.app_id} and id = ${input.sessionId}) as known
-    `.execute(deps.db);
-    const row = written.rows[0];
-    if (row?.started) {
-      return { outcome: 'started', userId: device.user_id };
-    }
-    if (row?.known) {
-      return { outcome: 'already_started' };
-    }
-    // The device logged in or out between the read and the write: read it again.
+export async function startSessions(deps: Deps, starts: readonly SessionStart[]): Promise<StartSessionResult[]> {
+  const results: Array<StartSessionResult | undefined> = starts.map(() => undefined);
+  let pending = starts.map((_, index) => index);
+  for (let attempt = 1; attempt <= ATTEMPTS && pending.length > 0; attempt++) {
+    pending = await attemptStarts(deps, starts, pending, results);
   }
-  throw new Error(`device ${input.deviceId} kept changing user while a session started`);
+  return results.map((result, index) => {
+    if (!result) {
+      throw new Error(`device ${starts[index]?.deviceId} kept changing user while a session started`);
+    }
+    return result;
+  });
+}
+
+/** One read and one write for the starts at `indexes`; returns those to try again. */
+async function attemptStarts(
+  deps: Deps,
+  starts: readonly SessionStart[],
+  indexes: number[],
+  results: Array<StartSessionResult | undefined>,
+): Promise<number[]> {
+  const now = deps.now();
+  const users = await userSnapshots(
+    deps.db,
+    indexes.map((index) => {
+      const { caller, deviceId } = starts[index] as SessionStart;
+      return { appId: caller.app_id, appPlatformId: caller.id, deviceId };
+    }),
+    now,
+  );
+  const rows: PreparedStart[] = [];
+  const again: number[] = [];
+  const inThisWrite = new Set<string>();
+  for (const [position, index] of indexes.entries()) {
+    const start = starts[index] as SessionStart;
+    const user = users[position];
+    if (!user) {
+      results[index] = { outcome: 'device_not_found' };
+      continue;
+    }
+    // The same session twice at once (a client's eager retry): the second waits for the next
+    // attempt, where it finds the session the first one started.
+    const key = `${start.caller.app_id}/${start.sessionId}`;
+    if (inThisWrite.has(key)) {
+      again.push(index);
+      continue;
+    }
+    inThisWrite.add(key);
+    const startedAt = start.startedAt ?? now;
+    const event = prepareDeviceEvent(deps, {
+      user,
+      deviceId: start.deviceId,
+      platform: start.caller.store,
+      type: 'device.session.start',
+      fields: { session: { id: start.sessionId, started_at: startedAt.toISOString(), ended_at: null } },
+    });
+    rows.push({ index, start, userId: user.userId, startedAt, event });
+  }
+  if (rows.length === 0) {
+    return again;
+  }
+  // One JSON parameter rather than arrays: the statement is planned once for every batch size.
+  const asked = rows.map((row, position) => ({
+    position,
+    app_id: row.start.caller.app_id,
+    session_id: row.start.sessionId,
+    device_id: row.start.deviceId,
+    user_id: row.userId,
+    started_at: row.startedAt.toISOString(),
+    store: row.start.caller.store,
+    event_id: row.event.id,
+    payload: row.event.payload,
+    created_at: row.event.created_at.toISOString(),
+  }));
+  // Each part writes only for sessions that are new and whose device is still that user's.
+  const { rows: written } = await sql<{ position: number; started: boolean; known: boolean }>`
+    with asked as (
+      select * from jsonb_to_recordset(${JSON.stringify(asked)}::jsonb) as asked (position int, app_id uuid,
+        session_id uuid, device_id uuid, user_id uuid, started_at timestamptz, store text, event_id uuid, payload jsonb,
+        created_at timestamptz)
+    ), session as (
+      insert into sessions (app_id, id, device_id, user_id, started_at)
+      select asked.app_id, asked.session_id, devices.id, devices.user_id, asked.started_at
+      from asked
+      join devices on devices.app_id = asked.app_id and devices.id = asked.device_id
+        and devices.user_id = asked.user_id
+      on conflict (app_id, id) do nothing
+      returning app_id, id
+    ), started as (
+      select asked.* from asked join session on session.app_id = asked.app_id and session.id = asked.session_id
+    ), summary as (
+      update users set
+        sessions_count = sessions_count + per_user.sessions,
+        first_seen_at = least(first_seen_at, per_user.first_at),
+        last_seen_at = greatest(last_seen_at, per_user.last_at),
+        updated_at = per_user.updated_at
+      from (
+        select app_id, user_id, count(*)::int as sessions, min(started_at) as first_at, max(started_at) as last_at,
+          max(created_at) as updated_at
+        from started group by app_id, user_id
+      ) per_user
+      where users.app_id = per_user.app_id and users.id = per_user.user_id
+    ), seen as (
+      update devices set last_seen_at = greatest(last_seen_at, per_device.last_at)
+      from (select app_id, device_id, max(started_at) as last_at from started group by app_id, device_id) per_device
+      where devices.app_id = per_device.app_id and devices.id = per_device.device_id
+    ), recorded as (
+      insert into events (app_id, id, user_id, type, platform, purchase_id, device_id, payload, created_at)
+      select app_id, event_id, user_id, 'device.session.start', store, null, device_id, payload, created_at
+      from started
+    )
+    select asked.position,
+      exists (select 1 from started where started.position = asked.position) as started,
+      exists (select 1 from sessions where sessions.app_id = asked.app_id and sessions.id = asked.session_id) as known
+    from asked
+  `.execute(deps.db);
+  for (const { position, started, known } of written) {
+    const row = rows[position];
+    if (!row) {
+      continue;
+    }
+    if (started) {
+      results[row.index] = { outcome: 'started', userId: row.userId };
+    } else if (known) {
+      results[row.index] = { outcome: 'already_started' };
+    } else {
+      // The device logged in or out between the read and the write: read again.
+      again.push(row.index);
+    }
+  }
+  return again;
 }

@@ -53,6 +53,41 @@ describe('starting a session', () => {
     expect(await schemaViolations(api.server, userId)).toEqual([]);
   });
 
+  test('many at once, on two platforms and with one sent twice, each count once and emit one event', async () => {
+    const devices = [
+      ...(await Promise.all([aDevice(ios.sdk), aDevice(ios.sdk), aDevice(ios.sdk)])).map((d) => ({ ...d, on: ios })),
+      ...(await Promise.all([aDevice(android.sdk), aDevice(android.sdk)])).map((d) => ({ ...d, on: android })),
+    ];
+    const starts = devices.flatMap((device) =>
+      [3, 2, 1].map((hours) => ({ device, sessionId: randomUUID(), startedAt: hoursAgo(hours) })),
+    );
+    const twice = starts.at(-1) as (typeof starts)[number];
+
+    const responses = await Promise.all(
+      [...starts, twice].map(({ device, sessionId, startedAt }) =>
+        device.on.sdk.post(`/devices/${device.deviceId}/sessions`, {
+          session_id: sessionId,
+          started_at: startedAt.toISOString(),
+        }),
+      ),
+    );
+
+    const outcomes = responses.map((response) => `${response.statusCode} ${response.json().outcome}`);
+    expect(outcomes.filter((outcome) => outcome === '201 started')).toHaveLength(starts.length);
+    expect(outcomes.filter((outcome) => outcome === '200 already_started')).toHaveLength(1);
+    for (const device of devices) {
+      expect(await userRow(api.server, device.on.appId, device.userId)).toMatchObject({
+        sessions_count: 3,
+        first_seen_at: starts.find((start) => start.device === device)?.startedAt,
+        last_seen_at: starts.findLast((start) => start.device === device)?.startedAt,
+      });
+      const events = await eventsOf(api.server, device.userId);
+      expect(events.map((event) => event.type)).toEqual(Array(3).fill('device.session.start'));
+      expect(new Set(events.map((event) => JSON.stringify(event.payload.session))).size).toBe(3);
+      expect(await schemaViolations(api.server, device.userId)).toEqual([]);
+    }
+  });
+
   test('a later session moves Last Seen but keeps First Seen', async () => {
     const { deviceId, userId } = await aDevice(ios.sdk);
     const first = hoursAgo(5);
