@@ -46,15 +46,31 @@ export interface LoadOptions {
   headers?: Record<string, string>;
   seconds: number;
   connections: number;
+  /** A POST for each request: its path and JSON body, made fresh (unique ids) every time. */
+  post?: () => { path: string; body: object };
 }
 
 /** Requests per second that completed with a 2xx, under a fixed number of connections. */
 export async function requestsPerSecond(options: LoadOptions): Promise<number> {
+  const { post } = options;
   const result = await autocannon({
     url: options.url,
-    headers: options.headers ?? {},
+    headers: { ...options.headers, ...(post ? { 'content-type': 'application/json' } : {}) },
     connections: options.connections,
     duration: options.seconds,
+    ...(post
+      ? {
+          requests: [
+            {
+              method: 'POST',
+              setupRequest: (request) => {
+                const { path, body } = post();
+                return { ...request, path, body: JSON.stringify(body) };
+              },
+            },
+          ],
+        }
+      : {}),
   });
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${options.url}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`);
@@ -114,5 +130,7 @@ export function printFigures(figures: Figure[]): void {
 }
 
 function format(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
+  // Latencies of a few milliseconds need their decimals; rates do not.
+  const digits = value < 10 ? 2 : value < 100 ? 1 : 0;
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }

@@ -1,11 +1,14 @@
 // npm run bench: every figure beside a baseline measured in the same run, as a ratio.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createAppleTestPki, PLAY_FAKE_ACCESS_TOKEN, startPlayFake, startPostgres } from '@tollgate/testkit';
 import pg from 'pg';
 import { catalogRead } from './catalog-read.js';
+import { customersList } from './customers-list.js';
 import { type Figure, printFigures } from './harness.js';
+import { sessionStart } from './session-start.js';
 import { appleIntake, googleIntake } from './store-intake.js';
 import { startTollgate } from './tollgate.js';
 
@@ -31,11 +34,15 @@ try {
     figures.push(await catalogRead(tollgate, databaseUrl));
     figures.push(await appleIntake(tollgate, pki, rootFile, 1000));
     figures.push(await googleIntake(tollgate, play, 1000));
+    figures.push(await sessionStart(tollgate, databaseUrl));
   } finally {
     await tollgate.stop();
   }
+  const customers = await customersList(join(dirname(fileURLToPath(import.meta.url)), '..', '..'));
+  figures.push(...customers.figures);
   console.log(`\nTollgate benchmarks on PostgreSQL, ${new Date().toISOString()}\n`);
   printFigures(figures);
+  console.log(`\nCustomers list data set: ${customers.note}.`);
 } finally {
   await play.close();
   postgres.stop();

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { adminCall } from './api.js';
+import { alternate, type Figure, requestsPerSecond, spawnServer } from './harness.js';
+import type { RunningTollgate } from './tollgate.js';
+
+const BARE_SERVER = join(dirname(fileURLToPath(import.meta.url)), 'servers', 'bare-session-insert.ts');
+const DEVICES = 1000;
+
+/**
+ * SDK session starts (`POST /sdk/v1/devices/{id}/sessions`, a new session id each time, over
+ * 1,000 registered devices) against a bare route that inserts one row per request.
+ */
+export async function sessionStart(tollgate: RunningTollgate, databaseUrl: string): Promise<Figure> {
+  const app = await adminCall(tollgate, '/apps', { name: 'SDK bench' });
+  const platform = await adminCall<{ id: string; sdk_key: string }>(tollgate, `/apps/${app.id}/platforms`, {
+    name: 'iOS',
+    store: 'apple',
+    marketplace_app_id: 'com.example.sdkbench',
+  });
+  const sdkHeaders = { authorization: `Bearer ${platform.sdk_key}`, 'content-type': 'application/json' };
+  const devices = Array.from({ length: DEVICES }, () => randomUUID());
+  for (const deviceId of devices) {
+    const response = await fetch(`${tollgate.url}/sdk/v1/devices/${deviceId}`, {
+      method: 'PUT',
+      headers: sdkHeaders,
+      body: JSON.stringify({ os: 'ios', os_version: '26.1', model: 'iPhone17,1', country: 'US' }),
+    });
+    if (response.status !== 201) {
+      throw new Error(`registering a device: ${response.status} ${await response.text()}`);
+    }
+  }
+  // As in production, the planner knows the tables' sizes.
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query('analyze');
+  await client.end();
+  let turn = 0;
+  const post = () => ({
+    path: `/sdk/v1/devices/${devices[turn++ % DEVICES]}/sessions`,
+    body: { session_id: randomUUID() },
+  });
+  const bare = await spawnServer(BARE_SERVER, { DATABASE_URL: databaseUrl });
+  try {
+    const load = { seconds: 5, connections: 10, post };
+    const { value, baseline } = await alternate(
+      3,
+      () =>
+        requestsPerSecond({
+          ...load,
+          url: tollgate.url,
+          headers: { authorization: `Bearer ${platform.sdk_key}` },
+        }),
+      () => requestsPerSecond({ ...load, url: bare.url }),
+    );
+    return {
+      name: 'SDK session start: POST /sdk/v1/devices/{id}/sessions',
+      value,
+      baselineName: 'bare Fastify + pg, one insert',
+      baseline,
+      unit: 'req/s',
+      goal: '>= 0.5',
+    };
+  } finally {
+    await bare.stop();
+  }
+}
