@@ -109,18 +109,21 @@ async function attemptStarts(
     payload: row.event.payload,
     created_at: row.event.created_at.toISOString(),
   }));
-  // Each part writes only for sessions that are new and whose device is still that user's.
-  const { rows: written } = await sql<{ position: number; started: boolean; known: boolean }>`
+  // Each part writes only for sessions that are new and whose device is still that user's. A
+  // start whose device is still its user's but was not inserted is a retry: the conflict says
+  // so, with no lookup in sessions, the fastest-growing table.
+  const { rows: written } = await sql<{ position: number; started: boolean; owned: boolean }>`
     with asked as (
       select * from jsonb_to_recordset(${JSON.stringify(asked)}::jsonb) as asked (position int, app_id uuid,
         session_id uuid, device_id uuid, user_id uuid, started_at timestamptz, store text, event_id uuid, payload jsonb,
         created_at timestamptz)
-    ), session as (
-      insert into sessions (app_id, id, device_id, user_id, started_at)
-      select asked.app_id, asked.session_id, devices.id, devices.user_id, asked.started_at
-      from asked
+    ), owned as (
+      select asked.* from asked
       join devices on devices.app_id = asked.app_id and devices.id = asked.device_id
         and devices.user_id = asked.user_id
+    ), session as (
+      insert into sessions (app_id, id, device_id, user_id, started_at)
+      select app_id, session_id, device_id, user_id, started_at from owned
       on conflict (app_id, id) do nothing
       returning app_id, id
     ), started as (
@@ -146,19 +149,19 @@ async function attemptStarts(
       select app_id, event_id, user_id, 'device.session.start', store, null, device_id, payload, created_at
       from started
     )
-    select asked.position,
-      exists (select 1 from started where started.position = asked.position) as started,
-      exists (select 1 from sessions where sessions.app_id = asked.app_id and sessions.id = asked.session_id) as known
+    select asked.position, started.position is not null as started, owned.position is not null as owned
     from asked
+    left join started on started.position = asked.position
+    left join owned on owned.position = asked.position
   `.execute(deps.db);
-  for (const { position, started, known } of written) {
+  for (const { position, started, owned } of written) {
     const row = rows[position];
     if (!row) {
       continue;
     }
     if (started) {
       results[row.index] = { outcome: 'started', userId: row.userId };
-    } else if (known) {
+    } else if (owned) {
       results[row.index] = { outcome: 'already_started' };
     } else {
       // The device logged in or out between the read and the write: read again.

@@ -134,6 +134,24 @@ describe('starting a session', () => {
     expect(await countRows(api.server, 'events')).toBe(eventsBefore);
   });
 
+  test('sent again after the device signed in as someone else, is still already_started and counts for no one', async () => {
+    const { deviceId, userId: anonymous } = await aDevice(ios.sdk);
+    const session = { session_id: randomUUID() };
+    await ios.sdk.post(`/devices/${deviceId}/sessions`, session);
+    const login = await ios.sdk.post(`/devices/${deviceId}/login`, { external_id: `member-${randomUUID()}` });
+    const member = login.json<{ user_id: string }>().user_id;
+    expect(member).not.toBe(anonymous);
+    const eventsBefore = await countRows(api.server, 'events');
+
+    const response = await ios.sdk.post(`/devices/${deviceId}/sessions`, session);
+
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toEqual({ outcome: 'already_started' });
+    expect((await userRow(api.server, ios.appId, anonymous)).sessions_count).toBe(1);
+    expect((await userRow(api.server, ios.appId, member)).sessions_count).toBe(0);
+    expect(await countRows(api.server, 'events')).toBe(eventsBefore);
+  });
+
   test('answers 404 device_not_found for a device never registered', async () => {
     const response = await ios.sdk.post(`/devices/${randomUUID()}/sessions`, { session_id: randomUUID() });
 
