@@ -21,6 +21,33 @@ export {
   type PubSubPushOptions,
   pubSubPush,
 } from './google/push.js';
+export {
+  type AmplitudeEvent,
+  type AmplitudeFailOptions,
+  type AmplitudeFake,
+  type AmplitudeFakeOptions,
+  type AmplitudeReceivedEvent,
+  type AmplitudeRequest,
+  startAmplitudeFake,
+} from './integrations/amplitude-fake.js';
+export type { Answer, ScriptOptions } from './integrations/http-fake.js';
+export {
+  type MparticleBatch,
+  type MparticleFailOptions,
+  type MparticleFake,
+  type MparticleFakeOptions,
+  type MparticleFeed,
+  type MparticleRateLimitScope,
+  type MparticleReceivedBatch,
+  type MparticleRequest,
+  startMparticleFake,
+} from './integrations/mparticle-fake.js';
+export {
+  startWebhookReceiver,
+  type WebhookDelivery,
+  type WebhookReceiver,
+  type WebhookReceiverOptions,
+} from './integrations/webhook-receiver.js';
 export { freePort, type PostgresServer, startPostgres } from './postgres.js';
 export {
   createEmptyDatabase,
