@@ -13,6 +13,15 @@ export interface Config {
   /** TOLLGATE_SECRET_KEY; unset: a key file in the data directory. */
   secretKey: string | undefined;
   stores: StoreConfig;
+  delivery: DeliveryConfig;
+}
+
+/** How the worker sends events to integrations. */
+export interface DeliveryConfig {
+  /** How long a claimed delivery is its worker's; after a crash, how long until it is sent again. */
+  leaseMs: number;
+  /** How long a vendor has to answer one request. */
+  timeoutMs: number;
 }
 
 /** Where the stores' services are, and whom to trust; the defaults are the real ones. */
@@ -48,6 +57,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): Config {
   if (!Number.isInteger(poolSize) || poolSize < 1) {
     throw new ConfigError(`DATABASE_POOL_SIZE must be a whole number above 0, not "${env.DATABASE_POOL_SIZE}"`);
   }
+  const leaseSeconds =
+    env.TOLLGATE_DELIVERY_LEASE_SECONDS === undefined ? 600 : Number(env.TOLLGATE_DELIVERY_LEASE_SECONDS);
+  if (!Number.isInteger(leaseSeconds) || leaseSeconds < 1) {
+    throw new ConfigError(
+      `TOLLGATE_DELIVERY_LEASE_SECONDS must be a whole number above 0, not "${env.TOLLGATE_DELIVERY_LEASE_SECONDS}"`,
+    );
+  }
   return {
     host,
     port,
@@ -67,5 +83,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): Config {
       googlePlayAccessToken: env.TOLLGATE_GOOGLE_PLAY_ACCESS_TOKEN,
       googlePlayTimeoutMs: 8000,
     },
+    delivery: { leaseMs: leaseSeconds * 1000, timeoutMs: 15_000 },
   };
 }

@@ -20,7 +20,15 @@ describe('configFromEnv', () => {
         googlePlayAccessToken: undefined,
         googlePlayTimeoutMs: 8000,
       },
+      delivery: { leaseMs: 600_000, timeoutMs: 15_000 },
     });
+  });
+
+  test('TOLLGATE_DELIVERY_LEASE_SECONDS sets how long a claimed delivery is its worker’s', () => {
+    expect(configFromEnv({ TOLLGATE_DELIVERY_LEASE_SECONDS: '5' }, '/').delivery.leaseMs).toBe(5000);
+    expect(() => configFromEnv({ TOLLGATE_DELIVERY_LEASE_SECONDS: '0' }, '/')).toThrow(
+      /TOLLGATE_DELIVERY_LEASE_SECONDS must be a whole number above 0, not "0"/,
+    );
   });
 
   test('DATABASE_URL switches to PostgreSQL with the chosen pool size', () => {

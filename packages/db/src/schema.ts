@@ -244,9 +244,64 @@ export interface EventsTable {
   platform: StoreColumn;
   purchase_id: string | null;
   device_id: string | null;
+  /** The event's device's or purchase's app platform: what an mParticle feed serves. */
+  app_platform_id: string | null;
   /** Written as JSON text; read back parsed. */
   payload: ColumnType<unknown, string, string>;
   created_at: Timestamp;
+}
+
+export type IntegrationKindColumn = 'amplitude' | 'mparticle' | 'webhook';
+
+export interface IntegrationsTable {
+  app_id: string;
+  id: string;
+  kind: IntegrationKindColumn;
+  name: string;
+  enabled: boolean;
+  app_platform_id: string | null;
+  event_types: string[];
+  /** Written as JSON text; read back parsed. */
+  settings: ColumnType<unknown, string, string>;
+  secrets_sealed: string;
+  /** Written as JSON text; read back parsed. */
+  secret_hints: ColumnType<unknown, string, string>;
+  paused_at: Optional<Date>;
+  paused_reason: Optional<string>;
+  throttled_until: Optional<Date>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type DeliveryStatusColumn = 'pending' | 'delivered' | 'skipped' | 'dead';
+
+export interface DeliveriesTable {
+  app_id: string;
+  integration_id: string;
+  event_id: string;
+  status: DeliveryStatusColumn;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp;
+  last_attempt_at: Optional<Date>;
+  last_error: Optional<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type AttemptOutcomeColumn = 'delivered' | 'retry' | 'partial' | 'dead' | 'paused' | 'skipped';
+
+export interface DeliveryAttemptsTable {
+  app_id: string;
+  id: string;
+  integration_id: string;
+  event_ids: string[];
+  is_test: ColumnType<boolean, boolean | undefined, boolean>;
+  attempted_at: Timestamp;
+  duration_ms: number;
+  http_status: number | null;
+  outcome: AttemptOutcomeColumn;
+  detail: string | null;
+  response_excerpt: string | null;
 }
 
 export type StoreNotificationStatusColumn = 'received' | 'applied' | 'ignored' | 'failed';
@@ -300,6 +355,9 @@ export interface Database {
   transactions: TransactionsTable;
   exchange_rates: ExchangeRatesTable;
   events: EventsTable;
+  integrations: IntegrationsTable;
+  deliveries: DeliveriesTable;
+  delivery_attempts: DeliveryAttemptsTable;
   store_notifications: StoreNotificationsTable;
   tollgate_migrations: MigrationsTable;
 }

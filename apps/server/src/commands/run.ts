@@ -30,7 +30,7 @@ export async function run(config: Config, log: Logger, options: RunOptions): Pro
   if (http) {
     await http.listen({ host: config.host, port: config.port });
   }
-  const worker = options.worker ? startWorker(deps, log, workerTasks(gateways)) : null;
+  const worker = options.worker ? startWorker(deps, log, workerTasks(gateways, config.delivery)) : null;
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,3 +1,4 @@
+import { violatedForeignKey } from '@tollgate/db';
 import type { Deps } from '../deps.js';
 import { findApp } from '../queries/apps.js';
 
@@ -14,9 +15,23 @@ export type DeleteAppPlatformResult =
   | { outcome: 'app_not_found' }
   | { outcome: 'app_platform_not_found' }
   | { outcome: 'app_platform_in_use'; skuRefIds: string[] }
-  | { outcome: 'app_platform_has_customers' };
+  | { outcome: 'app_platform_has_customers' }
+  /** mParticle feeds send this platform's events: `force` does not delete them, an operator does. */
+  | { outcome: 'app_platform_has_integrations'; integrationNames: string[] };
 
-export function deleteAppPlatform(deps: Deps, input: DeleteAppPlatformInput): Promise<DeleteAppPlatformResult> {
+export async function deleteAppPlatform(deps: Deps, input: DeleteAppPlatformInput): Promise<DeleteAppPlatformResult> {
+  try {
+    return await deletePlatform(deps, input);
+  } catch (error) {
+    // A feed made for the platform while it was being deleted.
+    if (violatedForeignKey(error) === 'integrations_app_id_app_platform_id_fkey') {
+      return deletePlatform(deps, input);
+    }
+    throw error;
+  }
+}
+
+function deletePlatform(deps: Deps, input: DeleteAppPlatformInput): Promise<DeleteAppPlatformResult> {
   return deps.db.transaction().execute(async (trx) => {
     const app = await findApp(trx, input.orgId, input.appId);
     if (!app) {
@@ -66,6 +81,16 @@ export function deleteAppPlatform(deps: Deps, input: DeleteAppPlatformInput): Pr
       .executeTakeFirstOrThrow();
     if (Object.values(customerData).some(Boolean)) {
       return { outcome: 'app_platform_has_customers' };
+    }
+    const integrations = await trx
+      .selectFrom('integrations')
+      .select('name')
+      .where('app_id', '=', app.id)
+      .where('app_platform_id', '=', platform.id)
+      .orderBy('id')
+      .execute();
+    if (integrations.length > 0) {
+      return { outcome: 'app_platform_has_integrations', integrationNames: integrations.map((i) => i.name) };
     }
     const products = await trx
       .selectFrom('products')

@@ -4,7 +4,7 @@ import { findApp } from '../queries/apps.js';
 export interface DeleteAppInput {
   orgId: string;
   appId: string;
-  /** Also delete the app's catalog: its platforms, entitlements and products. */
+  /** Also delete the app's catalog: its platforms, entitlements, products and integrations. */
   force: boolean;
 }
 
@@ -52,6 +52,8 @@ export function deleteApp(deps: Deps, input: DeleteAppInput): Promise<DeleteAppR
     // Children first: products refer to platforms and entitlements, which refer to the app.
     await trx.deleteFrom('products').where('app_id', '=', app.id).execute();
     await trx.deleteFrom('entitlements').where('app_id', '=', app.id).execute();
+    // An mParticle feed refers to its platform; with no customers, nothing was sent through it.
+    await trx.deleteFrom('integrations').where('app_id', '=', app.id).execute();
     await trx.deleteFrom('app_platforms').where('app_id', '=', app.id).execute();
     await trx.deleteFrom('apps').where('id', '=', app.id).execute();
     return { outcome: 'deleted' };

@@ -2,6 +2,7 @@ import { type EventType, eventEnvelope, type StorePlatform, type UserSnapshot } 
 import type { Database } from '@tollgate/db';
 import type { Transaction } from 'kysely';
 import type { Deps } from '../deps.js';
+import { queueDeliveries } from './queue-deliveries.js';
 
 export interface EventToRecord {
   type: EventType;
@@ -17,8 +18,9 @@ export interface RecordedEvent {
 }
 
 /**
- * Writes events in the caller's transaction, so that an event exists exactly when the
- * change it tells was committed. Every event carries the user as they are after it.
+ * Writes events, and their deliveries to the app's integrations, in the caller's transaction,
+ * so that an event exists exactly when the change it tells was committed. Every event carries
+ * the user as they are after it.
  */
 export async function recordEvents(
   trx: Transaction<Database>,
@@ -41,6 +43,7 @@ export async function recordEvents(
         platform: input.platform,
         purchase_id: event.purchaseId ?? null,
         device_id: event.deviceId ?? null,
+        app_platform_id: appPlatformOf(input.user, event),
         payload: JSON.stringify({
           ...eventEnvelope(event.type, { id, at, platform: input.platform, user: input.user }),
           ...event.fields,
@@ -49,5 +52,16 @@ export async function recordEvents(
       })),
     )
     .execute();
+  await queueDeliveries(
+    trx,
+    input.user.appId,
+    recorded.map(({ id }) => id),
+  );
   return recorded.map(({ event, id }) => ({ id, type: event.type }));
+}
+
+/** The app platform an event belongs to: its purchase's, or else its device's. */
+function appPlatformOf(user: UserSnapshot, event: EventToRecord): string | null {
+  const purchase = event.fields.purchase as { app_platform_id?: string } | undefined;
+  return purchase?.app_platform_id ?? user.devices.find((device) => device.id === event.deviceId)?.platform.id ?? null;
 }

@@ -105,6 +105,7 @@ async function attemptStarts(
     user_id: row.userId,
     started_at: row.startedAt.toISOString(),
     store: row.start.caller.store,
+    app_platform_id: row.start.caller.id,
     event_id: row.event.id,
     payload: row.event.payload,
     created_at: row.event.created_at.toISOString(),
@@ -115,8 +116,8 @@ async function attemptStarts(
   const { rows: written } = await sql<{ position: number; started: boolean; owned: boolean }>`
     with asked as (
       select * from jsonb_to_recordset(${JSON.stringify(asked)}::jsonb) as asked (position int, app_id uuid,
-        session_id uuid, device_id uuid, user_id uuid, started_at timestamptz, store text, event_id uuid, payload jsonb,
-        created_at timestamptz)
+        session_id uuid, device_id uuid, user_id uuid, started_at timestamptz, store text, app_platform_id uuid, event_id uuid,
+        payload jsonb, created_at timestamptz)
     ), owned as (
       select asked.* from asked
       join devices on devices.app_id = asked.app_id and devices.id = asked.device_id
@@ -145,9 +146,20 @@ async function attemptStarts(
       from (select app_id, device_id, max(started_at) as last_at from started group by app_id, device_id) per_device
       where devices.app_id = per_device.app_id and devices.id = per_device.device_id
     ), recorded as (
-      insert into events (app_id, id, user_id, type, platform, purchase_id, device_id, payload, created_at)
-      select app_id, event_id, user_id, 'device.session.start', store, null, device_id, payload, created_at
+      insert into events (app_id, id, user_id, type, platform, purchase_id, device_id, app_platform_id, payload,
+        created_at)
+      select app_id, event_id, user_id, 'device.session.start', store, null, device_id, app_platform_id, payload,
+        created_at
       from started
+    ), queued as (
+      -- The outbox, as queueDeliveries writes it for every other event.
+      insert into deliveries (app_id, integration_id, event_id, status, next_attempt_at, created_at, updated_at)
+      select started.app_id, integrations.id, started.event_id, 'pending', started.created_at, started.created_at,
+        started.created_at
+      from started
+      join integrations on integrations.app_id = started.app_id and integrations.enabled
+        and 'device.session.start' = any (integrations.event_types)
+        and (integrations.app_platform_id is null or integrations.app_platform_id = started.app_platform_id)
     )
     select asked.position, started.position is not null as started, owned.position is not null as owned
     from asked

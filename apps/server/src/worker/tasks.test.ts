@@ -22,7 +22,9 @@ function task(name: string) {
     },
     api.server.deps.secrets,
   );
-  const found = workerTasks(gateways).find((candidate) => candidate.name === name);
+  const found = workerTasks(gateways, { leaseMs: 60_000, timeoutMs: 2000 }).find(
+    (candidate) => candidate.name === name,
+  );
   if (!found) {
     throw new Error(`no worker task ${name}`);
   }

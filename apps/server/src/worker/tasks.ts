@@ -1,12 +1,47 @@
+import { sendRequest } from '@tollgate/integrations';
+import type { DeliveryConfig } from '../config.js';
 import type { StoreGateways } from '../intake/gateways.js';
 import { reapplyNotification } from '../intake/reapply.js';
+import { type DeliveryOptions, deliverDueEvents } from '../integrations/deliver.js';
 import { claimDueNotifications } from '../use-cases/claim-due-notifications.js';
 import { expireLapsedTestPurchases } from '../use-cases/expire-lapsed-test-purchases.js';
 import { expireSessions } from '../use-cases/expire-sessions.js';
 import type { PeriodicTask } from './worker.js';
 
-export function workerTasks(gateways: StoreGateways): PeriodicTask[] {
+/** How the worker sends: see docs/integrations.md. */
+function deliveryOptions(config: DeliveryConfig): DeliveryOptions {
+  return {
+    send: (request) => sendRequest(request, { timeoutMs: config.timeoutMs }),
+    random: Math.random,
+    batchSize: 500,
+    // Longer than a run's sends: a failing vendor stops its run at the first failure.
+    leaseMs: config.leaseMs,
+    webhookConcurrency: 8,
+  };
+}
+/** Rounds of one run while there is a backlog, so that a stop is never far away. */
+const DELIVERY_ROUNDS = 20;
+
+export function workerTasks(gateways: StoreGateways, delivery: DeliveryConfig): PeriodicTask[] {
+  const options = deliveryOptions(delivery);
   return [
+    {
+      name: 'deliver-events',
+      everyMs: 200,
+      async run(deps) {
+        let claimed = 0;
+        let delivered = 0;
+        for (let round = 0; round < DELIVERY_ROUNDS; round++) {
+          const run = await deliverDueEvents(deps, options);
+          claimed += run.claimed;
+          delivered += run.delivered;
+          if (run.claimed < options.batchSize) {
+            break;
+          }
+        }
+        return claimed > 0 ? `sent ${claimed} event(s) to integrations, ${delivered} delivered` : null;
+      },
+    },
     {
       name: 'expire-sessions',
       everyMs: 10 * 60_000,

@@ -82,6 +82,15 @@ beforeAll(async () => {
     notificationId: await aStoredNotification(app.id, platform.id),
     userId: purchase.user_id,
     eventId: purchase.events[0].id,
+    integrationId: (
+      await clientA.post(`/api/v1/apps/${app.id}/integrations`, {
+        kind: 'mparticle',
+        name: 'iOS feed',
+        app_platform_id: platform.id,
+        key: 'feed-key-of-a',
+        secret: 'feed-secret-of-a',
+      })
+    ).json().id,
   };
   appNameOfA = String(app.name);
   const appOfB = await anApp(clientB, { name: 'Only in B' });
@@ -211,6 +220,9 @@ const validBodies: Record<string, () => object> = {
   updateProduct: () => ({ name: 'Taken over', entitlement_ids: [] }),
   createTestPurchase: () => ({ app_platform_id: idsOfA.appPlatformId, sku_ref_id: skuOfA }),
   stepTestPurchase: () => ({ action: 'cancel' }),
+  createIntegration: () => ({ kind: 'webhook', name: 'Intruder', url: 'https://intruder.example.com/hooks' }),
+  updateIntegration: () => ({ name: 'Taken over', enabled: false }),
+  replayDeliveries: () => ({ statuses: ['dead', 'delivered'] }),
 };
 
 describe("another organization's API key", () => {
@@ -419,6 +431,7 @@ async function stateOfA() {
     `/api/v1/apps/${appId}/platforms?limit=100`,
     `/api/v1/apps/${appId}/entitlements?limit=100`,
     `/api/v1/apps/${appId}/products?limit=100`,
+    `/api/v1/apps/${appId}/integrations?limit=100`,
     '/api/v1/api-keys?limit=100',
   ];
   const reads = [];
@@ -447,6 +460,9 @@ async function rowCounts(): Promise<Record<string, number>> {
     'transactions',
     'events',
     'store_notifications',
+    'integrations',
+    'deliveries',
+    'delivery_attempts',
   ] as const) {
     const row = await db
       .selectFrom(table)

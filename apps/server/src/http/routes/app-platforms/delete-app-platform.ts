@@ -17,7 +17,8 @@ export function deleteAppPlatformRoute(http: HttpApp, deps: Deps): void {
         tags: ['App platforms'],
         summary: 'Delete an app platform',
         description:
-          'Refused with 409 app_platform_in_use while the platform has product SKUs, unless `force=true`, which deletes them too.',
+          'Refused with 409 app_platform_in_use while the platform has product SKUs, unless `force=true`, which deletes them too; ' +
+          'with 409 app_platform_has_integrations while mParticle feeds serve it (delete or move them first: `force` does not).',
         params: appPlatformParams,
         querystring: forceQuery,
         response: { 204: noContent, ...problemResponses(400, 401, 404, 409) },
@@ -53,6 +54,13 @@ export function deleteAppPlatformRoute(http: HttpApp, deps: Deps): void {
             409,
             'app_platform_has_customers',
             'The platform has devices, purchases or store notifications: Tollgate does not delete customer data',
+          );
+        case 'app_platform_has_integrations':
+          throw new Problem(
+            409,
+            'app_platform_has_integrations',
+            `mParticle feed(s) ${result.integrationNames.map((name) => JSON.stringify(name)).join(', ')} serve ` +
+              'this platform: delete them, or move them to another platform, first',
           );
       }
     },
