@@ -66,7 +66,6 @@ CREATE TABLE deliveries (
 );
 CREATE INDEX deliveries_due_idx ON deliveries (next_attempt_at) WHERE status = 'pending';
 CREATE INDEX deliveries_event_idx ON deliveries (app_id, event_id);
-CREATE INDEX deliveries_log_idx ON deliveries (app_id, integration_id, status, updated_at DESC);
 
 -- Every request sent, as the vendor answered it, and every test send. One request carries
 -- a batch of events: the outcome of each event is on its delivery.

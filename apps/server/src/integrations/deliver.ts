@@ -1,4 +1,5 @@
 import type { EventType } from '@tollgate/core';
+import { anyOf } from '@tollgate/db';
 import type { OutgoingEvent, OutgoingRequest, PreparedRequest, Response } from '@tollgate/integrations';
 import type { Deps } from '../deps.js';
 import { type SendableIntegration, sendableIntegration } from '../queries/sendable-integration.js';
@@ -126,7 +127,7 @@ async function storedEvents(deps: Deps, appId: string, eventIds: string[]): Prom
     .selectFrom('events')
     .select(['id', 'type', 'payload'])
     .where('app_id', '=', appId)
-    .where('id', 'in', eventIds)
+    .where(anyOf('id', eventIds))
     .orderBy('id')
     .execute();
   return rows.map((row) => ({

@@ -1,3 +1,4 @@
+import { anyOf } from '@tollgate/db';
 import { sql } from 'kysely';
 import type { Deps } from '../deps.js';
 
@@ -20,6 +21,18 @@ export async function claimDueDeliveries(
   options: { limit: number; leaseMs: number },
 ): Promise<ClaimedDelivery[]> {
   const now = deps.now();
+  // The integrations that may be sent to, first: a handful of rows, and the claim below then
+  // walks the due index in order and stops at the limit, whatever the backlog.
+  const sendable = await deps.db
+    .selectFrom('integrations')
+    .select('id')
+    .where('enabled', '=', true)
+    .where('paused_at', 'is', null)
+    .where((where) => where.or([where('throttled_until', 'is', null), where('throttled_until', '<=', now)]))
+    .execute();
+  if (sendable.length === 0) {
+    return [];
+  }
   return deps.db
     .updateTable('deliveries')
     .set((eb) => ({
@@ -32,25 +45,18 @@ export async function claimDueDeliveries(
         sql`(app_id, integration_id, event_id)`,
         'in',
         selectFrom('deliveries')
-          .innerJoin('integrations', (join) =>
-            join
-              .onRef('integrations.app_id', '=', 'deliveries.app_id')
-              .onRef('integrations.id', '=', 'deliveries.integration_id'),
+          .select(['app_id', 'integration_id', 'event_id'])
+          .where('status', '=', 'pending')
+          .where('next_attempt_at', '<=', now)
+          .where(
+            anyOf(
+              'integration_id',
+              sendable.map(({ id }) => id),
+            ),
           )
-          .select(['deliveries.app_id', 'deliveries.integration_id', 'deliveries.event_id'])
-          .where('deliveries.status', '=', 'pending')
-          .where('deliveries.next_attempt_at', '<=', now)
-          .where('integrations.enabled', '=', true)
-          .where('integrations.paused_at', 'is', null)
-          .where((where) =>
-            where.or([
-              where('integrations.throttled_until', 'is', null),
-              where('integrations.throttled_until', '<=', now),
-            ]),
-          )
-          .orderBy('deliveries.next_attempt_at')
+          .orderBy('next_attempt_at')
           .limit(options.limit)
-          .forUpdate('deliveries')
+          .forUpdate()
           .skipLocked(),
       ),
     )

@@ -17,6 +17,6 @@ export async function queueDeliveries(trx: Transaction<Database>, appId: string,
     join integrations on integrations.app_id = events.app_id and integrations.enabled
       and events.type = any (integrations.event_types)
       and (integrations.app_platform_id is null or integrations.app_platform_id = events.app_platform_id)
-    where events.app_id = ${appId} and events.id in (${sql.join(eventIds)})
+    where events.app_id = ${appId} and events.id = any(${eventIds}::uuid[])
   `.execute(trx);
 }

@@ -1,4 +1,4 @@
-import type { AttemptOutcomeColumn, Database, DeliveriesTable } from '@tollgate/db';
+import { type AttemptOutcomeColumn, anyOf, type Database, type DeliveriesTable } from '@tollgate/db';
 import { type Response, retryDelayMs, type Skipped, type Verdict } from '@tollgate/integrations';
 import type { Transaction, Updateable, UpdateObject } from 'kysely';
 import type { Deps } from '../deps.js';
@@ -146,7 +146,7 @@ async function releaseIn(
     .set((eb) => ({ attempts: eb('attempts', '-', 1), next_attempt_at: at, updated_at: at }))
     .where('app_id', '=', target.appId)
     .where('integration_id', '=', target.integrationId)
-    .where('event_id', 'in', eventIds)
+    .where(anyOf('event_id', eventIds))
     .execute();
 }
 
@@ -213,7 +213,7 @@ async function updateDeliveries(
     .set(values)
     .where('app_id', '=', target.appId)
     .where('integration_id', '=', target.integrationId)
-    .where('event_id', 'in', eventIds)
+    .where(anyOf('event_id', eventIds))
     .execute();
 }
 

@@ -1,8 +1,9 @@
 import { sendRequest } from '@tollgate/integrations';
 import type { DeliveryConfig } from '../config.js';
+import type { Deps } from '../deps.js';
 import type { StoreGateways } from '../intake/gateways.js';
 import { reapplyNotification } from '../intake/reapply.js';
-import { type DeliveryOptions, deliverDueEvents } from '../integrations/deliver.js';
+import { type DeliveryOptions, type DeliveryRun, deliverDueEvents } from '../integrations/deliver.js';
 import { claimDueNotifications } from '../use-cases/claim-due-notifications.js';
 import { expireLapsedTestPurchases } from '../use-cases/expire-lapsed-test-purchases.js';
 import { expireSessions } from '../use-cases/expire-sessions.js';
@@ -13,32 +14,42 @@ function deliveryOptions(config: DeliveryConfig): DeliveryOptions {
   return {
     send: (request) => sendRequest(request, { timeoutMs: config.timeoutMs }),
     random: Math.random,
-    batchSize: 500,
+    batchSize: 1000,
     // Longer than a run's sends: a failing vendor stops its run at the first failure.
     leaseMs: config.leaseMs,
     webhookConcurrency: 8,
   };
 }
 /** Rounds of one run while there is a backlog, so that a stop is never far away. */
-const DELIVERY_ROUNDS = 20;
+const DELIVERY_ROUNDS = 50;
+const DELIVERY_LANES = 2;
+
+/** Delivery runs one after another while each finds a full batch. */
+async function deliverBacklog(deps: Deps, options: DeliveryOptions): Promise<DeliveryRun> {
+  const total = { claimed: 0, delivered: 0 };
+  for (let round = 0; round < DELIVERY_ROUNDS; round++) {
+    const run = await deliverDueEvents(deps, options);
+    total.claimed += run.claimed;
+    total.delivered += run.delivered;
+    if (run.claimed < options.batchSize) {
+      break;
+    }
+  }
+  return total;
+}
 
 export function workerTasks(gateways: StoreGateways, delivery: DeliveryConfig): PeriodicTask[] {
   const options = deliveryOptions(delivery);
   return [
     {
       name: 'deliver-events',
-      everyMs: 200,
+      everyMs: 100,
       async run(deps) {
-        let claimed = 0;
-        let delivered = 0;
-        for (let round = 0; round < DELIVERY_ROUNDS; round++) {
-          const run = await deliverDueEvents(deps, options);
-          claimed += run.claimed;
-          delivered += run.delivered;
-          if (run.claimed < options.batchSize) {
-            break;
-          }
-        }
+        // Two lanes: one sends while the other claims or records, so neither the vendor
+        // nor the database waits for the other.
+        const lanes = await Promise.all(Array.from({ length: DELIVERY_LANES }, () => deliverBacklog(deps, options)));
+        const claimed = lanes.reduce((sum, lane) => sum + lane.claimed, 0);
+        const delivered = lanes.reduce((sum, lane) => sum + lane.delivered, 0);
         return claimed > 0 ? `sent ${claimed} event(s) to integrations, ${delivered} delivered` : null;
       },
     },
