@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { connect, readMigrations } from '@tollgate/db';
 import { startPostgres } from '@tollgate/testkit';
@@ -10,7 +11,14 @@ import { type RunningTollgate, startTollgate } from './tollgate.js';
 
 const USERS = 1_000_000;
 /** Bump when the load below changes; a new migration reloads too. */
-const DATA_VERSION = `1/${readMigrations().at(-1)?.version}/${USERS}`;
+// The schema as its migrations' checksums: an edited migration makes a new data set too.
+const DATA_VERSION = `2/${createHash('sha256')
+  .update(
+    readMigrations()
+      .map((migration) => migration.checksum)
+      .join(),
+  )
+  .digest('hex')}/${USERS}`;
 const SAMPLES = 200;
 const PAGE = 50;
 

@@ -1,4 +1,5 @@
 // npm run bench: every figure beside a baseline measured in the same run, as a ratio.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -7,6 +8,7 @@ import { createAppleTestPki, PLAY_FAKE_ACCESS_TOKEN, startPlayFake, startPostgre
 import pg from 'pg';
 import { catalogRead } from './catalog-read.js';
 import { customersList } from './customers-list.js';
+import { delivery } from './delivery.js';
 import { type Figure, printFigures } from './harness.js';
 import { sessionStart } from './session-start.js';
 import { appleIntake, googleIntake } from './store-intake.js';
@@ -23,18 +25,22 @@ try {
   const pki = await createAppleTestPki();
   const rootFile = join(mkdtempSync(join(tmpdir(), 'tollgate-bench-')), 'root.pem');
   writeFileSync(rootFile, pki.rootPem);
-  const tollgate = await startTollgate(databaseUrl, {
+  const env = {
     TOLLGATE_APPLE_ROOT_CERTS: rootFile,
     TOLLGATE_GOOGLE_OIDC_CERTS_URL: `${play.url}/oauth2/v1/certs`,
     TOLLGATE_GOOGLE_PLAY_API_URL: play.url,
     TOLLGATE_GOOGLE_PLAY_ACCESS_TOKEN: PLAY_FAKE_ACCESS_TOKEN,
-  });
+    // Shared by `serve` and the delivery bench's `work`, as by any deployment of several processes.
+    TOLLGATE_SECRET_KEY: randomBytes(32).toString('hex'),
+  };
+  const tollgate = await startTollgate(databaseUrl, env);
   const figures: Figure[] = [];
   try {
     figures.push(await catalogRead(tollgate, databaseUrl));
     figures.push(await appleIntake(tollgate, pki, rootFile, 1000));
     figures.push(await googleIntake(tollgate, play, 1000));
     figures.push(await sessionStart(tollgate, databaseUrl));
+    figures.push(...(await delivery(tollgate, databaseUrl, pki, env)));
   } finally {
     await tollgate.stop();
   }
