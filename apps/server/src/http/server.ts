@@ -14,8 +14,9 @@ import {
 import type { Deps } from '../deps.js';
 import type { StoreGateways } from '../intake/gateways.js';
 import { authenticateOperatorOrApiKey } from './auth.js';
+import { controlCenterDist, serveControlCenter } from './control-center.js';
 import type { HttpApp } from './http-app.js';
-import { handleError, handleNotFound, Problem, sendProblem } from './problem.js';
+import { handleError, Problem, sendProblem } from './problem.js';
 import { operatorRoutes } from './routes/catalog.js';
 import { eventSchemaRoutes } from './routes/events/event-schemas.js';
 import { sdkRoutes } from './routes/sdk/index.js';
@@ -53,7 +54,8 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<HttpA
   http.setValidatorCompiler(validatorCompiler);
   http.setSerializerCompiler(serializerCompiler);
   http.setErrorHandler(handleError);
-  http.setNotFoundHandler(handleNotFound);
+  // The Control Center at `/`; every other unknown path is a problem+json 404, as before.
+  await serveControlCenter(http, controlCenterDist());
 
   let closing = false;
   http.addHook('preClose', async () => {
