@@ -1,10 +1,14 @@
 import type { ReactNode } from 'react';
+import { CatalogPage } from '../catalog/catalog-page.js';
 import { CustomerDetailPage } from '../customers/customer-detail-page.js';
 import { CustomerEventsPage } from '../customers/customer-events-page.js';
 import { CustomerRevenuePage } from '../customers/customer-revenue-page.js';
 import { CustomersPage } from '../customers/customers-page.js';
+import type { Kind } from '../integrations/integration-form.js';
+import { IntegrationPage } from '../integrations/integration-page.js';
+import { IntegrationsPage } from '../integrations/integrations-page.js';
+import { NewIntegrationPage } from '../integrations/new-integration-page.js';
 import { Empty } from '../ui/states.js';
-import { ComingNext } from './coming-next.js';
 import { HomePage } from './home-page.js';
 import { Link, useLocation } from './router.js';
 
@@ -25,24 +29,18 @@ const ROUTES: [RegExp, (params: string[]) => ReactNode][] = [
     ([appId = '', userId = '']) => <CustomerDetailPage key={userId} appId={appId} userId={userId} />,
   ],
   [new RegExp(`^/apps/${ID}/customers$`), ([appId = '']) => <CustomersPage key={appId} appId={appId} />],
+  [new RegExp(`^/apps/${ID}/catalog$`), ([appId = '']) => <CatalogPage key={appId} appId={appId} />],
   [
-    new RegExp(`^/apps/${ID}/catalog$`),
-    () => (
-      <ComingNext
-        title="Catalog"
-        what="apps, app platforms (with the store notification URLs and SDK keys), entitlements and product SKUs"
-      />
-    ),
+    new RegExp(`^/apps/${ID}/integrations/new/(amplitude|mparticle|webhook)$`),
+    ([appId = '', kind = 'webhook']) => <NewIntegrationPage key={kind} appId={appId} kind={kind as Kind} />,
   ],
   [
-    new RegExp(`^/apps/${ID}/integrations$`),
-    () => (
-      <ComingNext
-        title="Integrations"
-        what="Amplitude, mParticle and webhooks: setup forms, the delivery log, replay and test events"
-      />
+    new RegExp(`^/apps/${ID}/integrations/${ID}$`),
+    ([appId = '', integrationId = '']) => (
+      <IntegrationPage key={integrationId} appId={appId} integrationId={integrationId} />
     ),
   ],
+  [new RegExp(`^/apps/${ID}/integrations$`), ([appId = '']) => <IntegrationsPage key={appId} appId={appId} />],
   [/^\/$/, () => <HomePage />],
 ];
 

@@ -1,0 +1,299 @@
+import { useApps } from '../app/apps.js';
+import { navigate, useLocation, withQuery } from '../app/router.js';
+import { usePlatforms } from '../catalog/queries.js';
+import { Back } from '../customers/back.js';
+import { formatTime } from '../ui/format.js';
+import { cursorOf, Pager } from '../ui/pager.js';
+import { Empty, ErrorState, Loading } from '../ui/states.js';
+import { IntegrationForm, KIND_NAMES } from './integration-form.js';
+import {
+  type DeliveryStatus,
+  type Integration,
+  useAttempts,
+  useDeliveries,
+  useIntegration,
+  useReplayDead,
+  useReplayDelivery,
+  useResumeIntegration,
+  useSendTestEvent,
+  useUpdateIntegration,
+} from './queries.js';
+import { StatusBadge } from './status.js';
+
+interface Props {
+  appId: string;
+  integrationId: string;
+}
+
+/** One integration: its status, "Send test event", its delivery log and deliveries with replay, and its settings. */
+export function IntegrationPage({ appId, integrationId }: Props) {
+  const integration = useIntegration(appId, integrationId);
+  if (integration.isPending) {
+    return <Loading what="the integration" />;
+  }
+  if (integration.isError) {
+    return <ErrorState error={integration.error} onRetry={() => void integration.refetch()} />;
+  }
+  const i = integration.data;
+  return (
+    <article aria-labelledby="integration-title" className="detail">
+      <Back to={`/apps/${appId}/integrations`} label="Integrations" />
+      <div className="page-head">
+        <h1 id="integration-title">
+          {i.name} <span className="muted">· {KIND_NAMES[i.kind]}</span>
+        </h1>
+        <StatusBadge status={i.status} />
+      </div>
+      <StatusAndTest appId={appId} integration={i} />
+      <DeliveryLog appId={appId} integrationId={integrationId} />
+      <Deliveries appId={appId} integrationId={integrationId} />
+      <Settings appId={appId} integration={i} />
+    </article>
+  );
+}
+
+function StatusAndTest({ appId, integration }: { appId: string; integration: Integration }) {
+  const resume = useResumeIntegration(appId);
+  const test = useSendTestEvent(appId, integration.id);
+  const result = test.data;
+  return (
+    <section aria-labelledby="test-title" className="card">
+      {integration.status === 'paused' ? (
+        <div className="paused">
+          <p>
+            <strong>Paused</strong> {formatTime(integration.paused_at)}:{' '}
+            {integration.paused_reason ?? 'the vendor refused the credentials'}. Nothing is lost: what waited is sent on
+            resume.
+          </p>
+          <button type="button" onClick={() => resume.mutate(integration.id)} disabled={resume.isPending}>
+            Resume
+          </button>
+          {resume.isError ? <ErrorState error={resume.error} /> : null}
+        </div>
+      ) : null}
+      {integration.status === 'disabled' ? (
+        <p>Disabled: no events are queued for it. Turn on “Enable Integration” below to send again.</p>
+      ) : null}
+      <div className="section-head">
+        <h2 id="test-title">Send test event</h2>
+        <button type="button" className="primary" onClick={() => test.mutate()} disabled={test.isPending}>
+          {test.isPending ? 'Sending…' : 'Send test event'}
+        </button>
+      </div>
+      <p className="muted">A harmless test event, sent now; what the vendor says shows here and in the log.</p>
+      {test.isError ? <ErrorState error={test.error} /> : null}
+      {result ? (
+        <div className="test-result" aria-live="polite">
+          <h3>What the vendor said</h3>
+          <dl>
+            <dt>Outcome</dt>
+            <dd>
+              <span className={`outcome outcome-${result.outcome}`}>{result.outcome}</span>
+              {result.detail ? ` — ${result.detail}` : ''}
+            </dd>
+            <dt>HTTP status</dt>
+            <dd>{result.http_status ?? 'No answer'}</dd>
+            <dt>Took</dt>
+            <dd>{result.duration_ms} ms</dd>
+            <dt>Response</dt>
+            <dd>
+              <pre className="excerpt">{result.response_excerpt ?? '(empty)'}</pre>
+            </dd>
+          </dl>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function DeliveryLog({ appId, integrationId }: Props) {
+  const { pathname, search } = useLocation();
+  const attempts = useAttempts(appId, integrationId, cursorOf(search));
+  const rows = attempts.data?.data;
+  return (
+    <section aria-labelledby="log-title">
+      <h2 id="log-title">Delivery log</h2>
+      {attempts.isPending ? <Loading what="the delivery log" /> : null}
+      {attempts.isError ? <ErrorState error={attempts.error} onRetry={() => void attempts.refetch()} /> : null}
+      {rows && rows.length === 0 ? (
+        <Empty title="Nothing sent yet">
+          <p>Every request to the vendor shows here, newest first. Send a test event to try the settings.</p>
+        </Empty>
+      ) : null}
+      {rows && rows.length > 0 ? (
+        <>
+          <table className="table" aria-label="Delivery log, newest first" aria-busy={attempts.isPlaceholderData}>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Kind</th>
+                <th scope="col" className="number">
+                  Events
+                </th>
+                <th scope="col">Outcome</th>
+                <th scope="col" className="number">
+                  HTTP
+                </th>
+                <th scope="col" className="number">
+                  Took
+                </th>
+                <th scope="col">Response</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((attempt) => (
+                <tr key={attempt.id}>
+                  <td>{formatTime(attempt.attempted_at)}</td>
+                  <td>{attempt.test ? <span className="badge">Test</span> : 'Delivery'}</td>
+                  <td className="number">{attempt.event_ids.length}</td>
+                  <td>
+                    <span className={`outcome outcome-${attempt.outcome}`}>{attempt.outcome}</span>
+                    {attempt.detail ? <span className="muted small"> {attempt.detail}</span> : null}
+                  </td>
+                  <td className="number">{attempt.http_status ?? '—'}</td>
+                  <td className="number">{attempt.duration_ms} ms</td>
+                  <td>
+                    <code className="excerpt-inline">{attempt.response_excerpt ?? '—'}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Pager pathname={pathname} search={search} nextCursor={attempts.data?.next_cursor} label="Delivery log" />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+const STATUSES: DeliveryStatus[] = ['dead', 'pending', 'delivered', 'skipped'];
+
+function Deliveries({ appId, integrationId }: Props) {
+  const { pathname, search } = useLocation();
+  const raw = search.get('status');
+  const status = STATUSES.find((s) => s === raw);
+  const deliveries = useDeliveries(appId, integrationId, status);
+  const replayOne = useReplayDelivery(appId, integrationId);
+  const replayDead = useReplayDead(appId, integrationId);
+  const rows = deliveries.data?.data;
+  const setStatus = (next: string) => {
+    const params = new URLSearchParams(search);
+    if (next) {
+      params.set('status', next);
+    } else {
+      params.delete('status');
+    }
+    navigate(withQuery(pathname, params), { replace: true });
+  };
+  return (
+    <section aria-labelledby="deliveries-title">
+      <div className="section-head">
+        <h2 id="deliveries-title">Deliveries</h2>
+        <div className="actions">
+          <label className="inline-field">
+            <span>Status</span>
+            <select value={status ?? ''} onChange={(e) => setStatus(e.target.value)}>
+              <option value="">All</option>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={() => replayDead.mutate()} disabled={replayDead.isPending}>
+            Replay dead deliveries
+          </button>
+        </div>
+      </div>
+      {replayDead.data ? (
+        <p aria-live="polite">
+          {replayDead.data.replayed === 0
+            ? 'No dead deliveries to replay.'
+            : `${replayDead.data.replayed} dead ${replayDead.data.replayed === 1 ? 'delivery' : 'deliveries'} queued again.`}
+        </p>
+      ) : null}
+      {replayDead.isError ? <ErrorState error={replayDead.error} /> : null}
+      {replayOne.isError ? <ErrorState error={replayOne.error} /> : null}
+      {deliveries.isPending ? <Loading what="deliveries" /> : null}
+      {deliveries.isError ? <ErrorState error={deliveries.error} onRetry={() => void deliveries.refetch()} /> : null}
+      {rows && rows.length === 0 ? (
+        <Empty title={status ? `No ${status} deliveries` : 'No deliveries yet'}>
+          <p>Each event the integration takes is delivered once; its state shows here, newest event first.</p>
+        </Empty>
+      ) : null}
+      {rows && rows.length > 0 ? (
+        <table className="table" aria-label="Deliveries, newest event first" aria-busy={deliveries.isPlaceholderData}>
+          <thead>
+            <tr>
+              <th scope="col">Event</th>
+              <th scope="col">When</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="number">
+                Attempts
+              </th>
+              <th scope="col">Last error</th>
+              <th scope="col" className="row-action">
+                <span className="visually-hidden">Replay</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((delivery) => (
+              <tr key={delivery.event_id}>
+                <td>
+                  <code>{delivery.event_type}</code>
+                </td>
+                <td>{formatTime(delivery.event_created_at)}</td>
+                <td>
+                  <span className={`status status-${delivery.status}`}>{delivery.status}</span>
+                </td>
+                <td className="number">{delivery.attempts}</td>
+                <td>{delivery.last_error ?? '—'}</td>
+                <td className="row-action">
+                  {delivery.status === 'pending' ? null : (
+                    <button
+                      type="button"
+                      disabled={replayOne.isPending}
+                      onClick={() => replayOne.mutate(delivery.event_id)}
+                      aria-label={`Replay ${delivery.event_type} of ${formatTime(delivery.event_created_at)}`}
+                    >
+                      Replay
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}
+
+function Settings({ appId, integration }: { appId: string; integration: Integration }) {
+  const app = useApps().data?.data.find((a) => a.id === appId);
+  const platforms = usePlatforms(appId);
+  const update = useUpdateIntegration(appId, integration.id);
+  return (
+    <section aria-labelledby="settings-title">
+      <h2 id="settings-title">Settings</h2>
+      {update.isSuccess && !update.isPending ? <p aria-live="polite">Saved.</p> : null}
+      {platforms.data ? (
+        <IntegrationForm
+          key={integration.updated_at}
+          kind={integration.kind}
+          appName={app?.name ?? 'this'}
+          platforms={platforms.data.data}
+          existing={integration}
+          pending={update.isPending}
+          error={update.error}
+          onCreate={() => undefined}
+          onUpdate={(changes) => update.mutate(changes)}
+        />
+      ) : (
+        <Loading what="settings" />
+      )}
+    </section>
+  );
+}
