@@ -1,11 +1,13 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { testDriver } from '@tollgate/testkit';
 import { describe, expect, test } from 'vitest';
 import { useTollgateCli } from './testing/cli-harness.js';
-import { readyUrl } from './testing/cli-process.js';
+import { readyUrl, waitFor } from './testing/cli-process.js';
 
 // `tollgate seed` as a user runs it, read back through the admin API.
 
-const { start, stop, printed } = useTollgateCli();
+const { env, start, stop, printed } = useTollgateCli();
 
 interface Customer {
   user_id: string;
@@ -88,9 +90,43 @@ describe('tollgate seed', () => {
   });
 
   test.runIf(testDriver() === 'pglite')(
-    'while a Tollgate holds the embedded database, says how to seed that one instead',
+    'while a Tollgate holds the embedded database, seeds that one through its API, with a key that ends with it',
     async () => {
-      await readyUrl(start(['all']));
+      const server = start(['all']);
+      const url = await readyUrl(server);
+      const apiKey = printed(server, 'Admin API key');
+
+      const seed = start(['seed', '--users', '3', '--seed', '2']);
+
+      expect(await seed.exited, seed.output()).toBe(0);
+      expect(seed.output()).toContain(`Tollgate is running on this data: seeding it at ${url}`);
+      const [app] = await seededApps(url, apiKey);
+      expect(withDevices(await customersOf(url, apiKey, app?.id ?? ''))).toHaveLength(3);
+      const localKeys = async () =>
+        (
+          await get<{ data: { name: string; revoked_at: string | null }[] }>(`${url}/api/v1/api-keys`, apiKey)
+        ).data.filter((key) => key.name === 'local CLI');
+      expect((await localKeys()).map((key) => key.revoked_at)).toEqual([null]);
+      const file = join(env().TOLLGATE_DATA_DIR ?? '', 'local-admin.json');
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+
+      expect(await stop(server)).toBe(0);
+      expect(existsSync(file)).toBe(false);
+      const again = start(['serve']);
+      const urlAgain = await readyUrl(again);
+      const keys = (
+        await get<{ data: { name: string; revoked_at: string | null }[] }>(`${urlAgain}/api/v1/api-keys`, apiKey)
+      ).data.filter((key) => key.name === 'local CLI');
+      // The first one revoked when its process stopped; the one of the process running now, live.
+      expect(keys.map((key) => key.revoked_at === null).sort()).toEqual([false, true]);
+    },
+  );
+
+  test.runIf(testDriver() === 'pglite')(
+    'while a worker alone holds the embedded database, says how to seed it instead',
+    async () => {
+      const worker = start(['work']);
+      await waitFor(() => (/worker started/.test(worker.output()) ? true : undefined), 30_000, worker);
 
       const seed = start(['seed', '--users', '3']);
 

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import type { Config } from '../config.js';
 import { buildHttpServer } from '../http/server.js';
 import { storeGateways } from '../intake/gateways.js';
@@ -5,6 +6,7 @@ import type { Logger } from '../logger.js';
 import { workerTasks } from '../worker/tasks.js';
 import { startWorker } from '../worker/worker.js';
 import { announceFirstStart } from './first-start.js';
+import { publishLocalAdmin } from './local-admin.js';
 import { openDatabase } from './open-database.js';
 import { runtimeDeps } from './runtime-deps.js';
 
@@ -27,8 +29,12 @@ export async function run(config: Config, log: Logger, options: RunOptions): Pro
 
   const gateways = storeGateways(config.stores, deps.secrets);
   const http = options.http ? await buildHttpServer({ deps, database, logger: log, gateways }) : null;
+  let unpublish = async () => {};
   if (http) {
     await http.listen({ host: config.host, port: config.port });
+    if (database.driver === 'pglite') {
+      unpublish = await publishLocalAdmin(deps, config.dataDir, localUrl(http.server.address()));
+    }
   }
   const worker = options.worker ? startWorker(deps, log, workerTasks(gateways, config.delivery)) : null;
 
@@ -46,6 +52,7 @@ export async function run(config: Config, log: Logger, options: RunOptions): Pro
     }, SHUTDOWN_GRACE_MS).unref();
     await http?.close();
     await worker?.stop();
+    await unpublish();
     await database.close();
     log.info('stopped');
   };
@@ -57,4 +64,13 @@ export async function run(config: Config, log: Logger, options: RunOptions): Pro
       });
     });
   }
+}
+
+/** Where a command on this machine reaches the server it listens as. */
+function localUrl(address: AddressInfo | string | null): string {
+  if (address === null || typeof address === 'string') {
+    throw new Error('the HTTP server listens on no TCP port');
+  }
+  const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 }

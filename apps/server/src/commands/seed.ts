@@ -9,6 +9,7 @@ import { seedDemoApp } from '../seed/seed-app.js';
 import { createApiKey } from '../use-cases/create-api-key.js';
 import { revokeApiKey } from '../use-cases/revoke-api-key.js';
 import { announceFirstStart } from './first-start.js';
+import { readLocalAdmin } from './local-admin.js';
 import { openDatabase } from './open-database.js';
 import { runtimeDeps } from './runtime-deps.js';
 
@@ -50,6 +51,11 @@ async function seedInProcess(config: Config, log: Logger, options: SeedCommandOp
     database = await openDatabase(config, log);
   } catch (error) {
     if (error instanceof DirectoryInUseError) {
+      const running = readLocalAdmin(config.dataDir);
+      if (running) {
+        process.stderr.write(`Tollgate is running on this data: seeding it at ${running.url}\n`);
+        return seedThrough(remoteApi(running.url), running.apiKey, options);
+      }
       process.stderr.write(
         `${error.message}\nTo seed the running Tollgate instead, give its address and an admin API key:\n` +
           `  TOLLGATE_API_KEY=<admin API key> tollgate seed --users ${options.users} --url ${config.publicUrl}\n`,
