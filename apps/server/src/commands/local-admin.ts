@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Deps } from '../deps.js';
+import { firstOrganizationId } from '../queries/first-organization.js';
 import { createApiKey } from '../use-cases/create-api-key.js';
 import { revokeApiKey } from '../use-cases/revoke-api-key.js';
 
@@ -19,27 +20,22 @@ export interface LocalAdmin {
  * files too). Returns how to take it back: delete the file and revoke the key.
  */
 export async function publishLocalAdmin(deps: Deps, dataDir: string, url: string): Promise<() => Promise<void>> {
-  const org = await deps.db
-    .selectFrom('organizations')
-    .select('id')
-    .orderBy('created_at')
-    .limit(1)
-    .executeTakeFirstOrThrow();
+  const orgId = await firstOrganizationId(deps.db);
   // What a process that died without stopping left behind.
   await deps.db
     .updateTable('api_keys')
     .set({ revoked_at: deps.now() })
-    .where('org_id', '=', org.id)
+    .where('org_id', '=', orgId)
     .where('name', '=', KEY_NAME)
     .where('revoked_at', 'is', null)
     .execute();
-  const { apiKey, token } = await createApiKey(deps, { orgId: org.id, name: KEY_NAME });
+  const { apiKey, token } = await createApiKey(deps, { orgId, name: KEY_NAME });
   const file = join(dataDir, FILE);
   writeFileSync(file, JSON.stringify({ url, api_key: token }), { mode: 0o600 });
   chmodSync(file, 0o600);
   return async () => {
     rmSync(file, { force: true });
-    await revokeApiKey(deps, { orgId: org.id, apiKeyId: apiKey.id });
+    await revokeApiKey(deps, { orgId, apiKeyId: apiKey.id });
   };
 }
 

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import { buildHttpServer } from '../http/server.js';
 import { storeGateways } from '../intake/gateways.js';
 import { createLogger, type Logger } from '../logger.js';
+import { firstOrganizationId } from '../queries/first-organization.js';
 import { inProcessApi, remoteApi, type SeedApi } from '../seed/api.js';
 import { progressBar } from '../seed/progress.js';
 import { seedDemoApp } from '../seed/seed-app.js';
@@ -74,19 +75,14 @@ async function seedInProcess(config: Config, log: Logger, options: SeedCommandOp
   });
   try {
     await announceFirstStart(config, deps);
-    const org = await deps.db
-      .selectFrom('organizations')
-      .select('id')
-      .orderBy('created_at')
-      .limit(1)
-      .executeTakeFirstOrThrow();
+    const orgId = await firstOrganizationId(deps.db);
     // A key for this run only, revoked when it ends.
-    const { apiKey, token } = await createApiKey(deps, { orgId: org.id, name: 'tollgate seed' });
+    const { apiKey, token } = await createApiKey(deps, { orgId, name: 'tollgate seed' });
     try {
       // One at a time: the embedded database has one connection anyway.
       return await seedThrough(inProcessApi(http), token, options, database.driver === 'pglite' ? 1 : 8);
     } finally {
-      await revokeApiKey(deps, { orgId: org.id, apiKeyId: apiKey.id });
+      await revokeApiKey(deps, { orgId, apiKeyId: apiKey.id });
     }
   } finally {
     await http.close();

@@ -71,7 +71,9 @@ export const deliverySchema = z
   })
   .meta({ id: 'Delivery' });
 
-function stateOf(row: Pick<DeliveryRow, 'status' | 'attempts' | 'next_attempt_at' | 'last_attempt_at' | 'last_error'>) {
+export function stateOf(
+  row: Pick<DeliveryRow, 'status' | 'attempts' | 'next_attempt_at' | 'last_attempt_at' | 'last_error'>,
+) {
   return {
     status: row.status,
     attempts: row.attempts,

@@ -6,7 +6,7 @@ import { principalOf } from '../../auth.js';
 import type { HttpApp } from '../../http-app.js';
 import { Problem, problemResponses } from '../../problem.js';
 import { appNotFound } from '../apps/problems.js';
-import { eventDeliverySchema, eventParams } from './delivery-schema.js';
+import { eventDeliverySchema, eventParams, stateOf } from './delivery-schema.js';
 
 export function getEventDeliveriesRoute(http: HttpApp, deps: Deps): void {
   http.get(
@@ -37,11 +37,7 @@ export function getEventDeliveriesRoute(http: HttpApp, deps: Deps): void {
           integration_id: delivery.integration_id,
           kind: delivery.kind,
           name: delivery.name,
-          status: delivery.status,
-          attempts: delivery.attempts,
-          next_attempt_at: delivery.status === 'pending' ? delivery.next_attempt_at.toISOString() : null,
-          last_attempt_at: delivery.last_attempt_at?.toISOString() ?? null,
-          last_error: delivery.last_error,
+          ...stateOf(delivery),
           requests: delivery.requests.map((attempt) => ({
             ...attempt,
             attempted_at: attempt.attempted_at.toISOString(),

@@ -1,5 +1,6 @@
 import { sendRequest } from '@tollgate/integrations';
 import type { Deps } from '../../../deps.js';
+import { answerColumns } from '../../../use-cases/record-delivery-outcome.js';
 import { sendTestEvent } from '../../../use-cases/send-test-event.js';
 import { principalOf } from '../../auth.js';
 import type { HttpApp } from '../../http-app.js';
@@ -40,10 +41,8 @@ export function sendTestEventRoute(http: HttpApp, deps: Deps): void {
       return {
         outcome: verdict.kind,
         detail: verdict.kind === 'delivered' ? null : verdict.reason,
-        http_status: response.kind === 'answered' ? response.status : null,
-        response_excerpt:
-          response.kind === 'answered' ? response.body.slice(0, 2000) : `${response.error}: ${response.message}`,
-        duration_ms: Math.round(response.durationMs),
+        // What the log keeps of the answer, so the two always agree.
+        ...answerColumns(response),
       };
     },
   );
