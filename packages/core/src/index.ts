@@ -48,3 +48,13 @@ export {
   type StoreSnapshot,
 } from './snapshot.js';
 export { PHASE_TRANSITIONS, PHASES, type Phase, type PurchaseChange, phaseOf, purchaseEvents } from './transitions.js';
+export {
+  copyFor,
+  IMAGE_SLOTS,
+  PAYWALL_TEMPLATES,
+  type PaywallContent,
+  type PaywallCopy,
+  type PaywallTemplate,
+  paywallContentSchema,
+} from './paywalls/content.js';
+export { type ImageInfo, imageInfo, PAYWALL_IMAGE_TYPES, type PaywallImageType } from './paywalls/image-info.js';

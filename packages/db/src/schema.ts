@@ -43,6 +43,8 @@ export interface AppsTable {
   id: string;
   org_id: string;
   name: string;
+  /** Bumped by every change to what devices could be shown: caches compare it. */
+  paywalls_revision: Defaulted<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -175,7 +177,90 @@ export interface DeviceTransactionsTable {
   id: string;
   device_id: string;
   purchase_id: string;
+  campaign_id: Optional<string>;
+  variant: Optional<string>;
   created_at: Timestamp;
+}
+
+export interface PaywallImagesTable {
+  app_id: string;
+  id: string;
+  content_type: string;
+  byte_size: number;
+  width: number;
+  height: number;
+  sha256: string;
+  bytes: Uint8Array;
+  created_at: Timestamp;
+}
+
+/** Paywall content (drafts and versions) is JSON the server validates: written as text, read parsed. */
+type Json = ColumnType<unknown, string, string>;
+
+export interface PaywallsTable {
+  app_id: string;
+  id: string;
+  name: string;
+  draft: Json;
+  published_version: Optional<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PaywallVersionsTable {
+  app_id: string;
+  paywall_id: string;
+  version: number;
+  content: Json;
+  restored_from: Optional<number>;
+  published_at: Timestamp;
+}
+
+export interface CampaignsTable {
+  app_id: string;
+  id: string;
+  name: string;
+  placement: string;
+  priority: number;
+  is_default: Defaulted<boolean>;
+  paused_at: Optional<Date>;
+  starts_at: Optional<Date>;
+  ends_at: Optional<Date>;
+  audience: ColumnType<unknown, string | null, string | null>;
+  allocation: Json;
+  attribution_window_hours: Defaulted<number>;
+  template: Optional<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CampaignVariantsTable {
+  app_id: string;
+  campaign_id: string;
+  key: string;
+  paywall_id: string;
+  weight: number;
+  position: number;
+}
+
+export interface CampaignResultsTable {
+  app_id: string;
+  campaign_id: string;
+  variant: string;
+  /** A UTC calendar day, `YYYY-MM-DD`. */
+  day: string;
+  impressions: Defaulted<number>;
+  purchases: Defaulted<number>;
+  trials: Defaulted<number>;
+  revenue_usd_micros: Defaulted<number>;
+}
+
+export interface CampaignViewersTable {
+  app_id: string;
+  campaign_id: string;
+  variant: string;
+  day: string;
+  user_id: string;
 }
 
 export interface PurchasesTable {
@@ -351,6 +436,13 @@ export interface Database {
   sessions: SessionsTable;
   impressions: ImpressionsTable;
   device_transactions: DeviceTransactionsTable;
+  paywall_images: PaywallImagesTable;
+  paywalls: PaywallsTable;
+  paywall_versions: PaywallVersionsTable;
+  campaigns: CampaignsTable;
+  campaign_variants: CampaignVariantsTable;
+  campaign_results: CampaignResultsTable;
+  campaign_viewers: CampaignViewersTable;
   purchases: PurchasesTable;
   transactions: TransactionsTable;
   exchange_rates: ExchangeRatesTable;

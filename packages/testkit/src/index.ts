@@ -21,6 +21,7 @@ export {
   type PubSubPushOptions,
   pubSubPush,
 } from './google/push.js';
+export { aPng } from './images.js';
 export {
   type AmplitudeEvent,
   type AmplitudeFailOptions,

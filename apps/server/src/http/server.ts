@@ -19,6 +19,7 @@ import type { HttpApp } from './http-app.js';
 import { handleError, Problem, sendProblem } from './problem.js';
 import { operatorRoutes } from './routes/catalog.js';
 import { eventSchemaRoutes } from './routes/events/event-schemas.js';
+import { servePaywallImageRoute } from './routes/paywall-images/serve-paywall-image.js';
 import { sdkRoutes } from './routes/sdk/index.js';
 import { signInRoute } from './routes/session/sign-in.js';
 import { signOutRoute } from './routes/session/sign-out.js';
@@ -138,6 +139,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<HttpA
   // Authenticated by what each store sends (Apple's signature, Google's OIDC token), not by us.
   appleNotificationsRoute(http, deps, options.gateways);
   googleNotificationsRoute(http, deps, options.gateways);
+  servePaywallImageRoute(http, deps);
   await http.register(
     (api: HttpApp, _options, done) => {
       api.addHook('onRequest', authenticateOperatorOrApiKey(deps));

@@ -28,6 +28,7 @@ import { updateEntitlementRoute } from './entitlements/update-entitlement.js';
 import { listExchangeRatesRoute } from './exchange-rates/list-exchange-rates.js';
 import { setExchangeRatesRoute } from './exchange-rates/set-exchange-rates.js';
 import { integrationRoutes } from './integrations/routes.js';
+import { paywallRoutes } from './paywalls/routes.js';
 import { createProductRoute } from './products/create-product.js';
 import { deleteProductRoute } from './products/delete-product.js';
 import { getProductRoute } from './products/get-product.js';
@@ -96,4 +97,5 @@ export function operatorRoutes(http: HttpApp, deps: Deps, gateways: StoreGateway
     route(http, deps);
   }
   integrationRoutes(http, deps);
+  paywallRoutes(http, deps);
 }
