@@ -7,7 +7,7 @@ import {
   type UserSnapshot,
 } from '@tollgate/core';
 import type { Database, Purchase, StoreColumn } from '@tollgate/db';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { purchaseStateOf } from './purchase-state.js';
 
 /**
@@ -19,7 +19,7 @@ export type Whose = { appId: string; userId: string } | { appId: string; deviceI
 /** A row that came back inside JSON: its timestamps are ISO strings. */
 type FromJson<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 
-type PurchaseWithGrants = FromJson<Purchase> & {
+export type PurchaseWithGrants = FromJson<Purchase> & {
   grants: Array<{ entitlement_ref_id: string; name: string; description: string }>;
 };
 
@@ -28,6 +28,32 @@ interface SnapshotRow {
   purchases: PurchaseWithGrants[];
   devices: Array<{ id: string; platform_id: string; name: string; store: StoreColumn; marketplace_app_id: string }>;
   external_ids: Array<{ key: string; type: string; value: string }>;
+}
+
+/**
+ * A user's purchases that can still grant something, each with what its SKU grants, as one
+ * JSON array: the part of a statement that says what the user may access.
+ */
+export function purchasesJson(
+  appId: RawBuilder<unknown>,
+  userId: RawBuilder<unknown>,
+): RawBuilder<PurchaseWithGrants[]> {
+  return sql<PurchaseWithGrants[]>`(select coalesce(json_agg(p), '[]') from (
+        select purchases.*,
+          (select coalesce(json_agg(g order by g.entitlement_ref_id), '[]') from (
+            select entitlements.entitlement_ref_id, entitlements.name, entitlements.description
+            from products
+            join product_entitlements on product_entitlements.app_id = products.app_id
+              and product_entitlements.product_id = products.id
+            join entitlements on entitlements.app_id = product_entitlements.app_id
+              and entitlements.id = product_entitlements.entitlement_id
+            where products.app_id = purchases.app_id and products.app_platform_id = purchases.app_platform_id
+              and products.sku_ref_id = purchases.sku_ref_id
+          ) g) as grants
+        from purchases
+        where purchases.app_id = ${appId} and purchases.user_id = ${userId}
+          and purchases.replaced_by_purchase_id is null
+      ) p)`;
 }
 
 /**
@@ -47,22 +73,7 @@ async function snapshotRows(db: Kysely<Database>, whose: readonly Whose[]): Prom
   }));
   const { rows } = await sql<SnapshotRow>`
     select owner.user_id,
-      (select coalesce(json_agg(p), '[]') from (
-        select purchases.*,
-          (select coalesce(json_agg(g order by g.entitlement_ref_id), '[]') from (
-            select entitlements.entitlement_ref_id, entitlements.name, entitlements.description
-            from products
-            join product_entitlements on product_entitlements.app_id = products.app_id
-              and product_entitlements.product_id = products.id
-            join entitlements on entitlements.app_id = product_entitlements.app_id
-              and entitlements.id = product_entitlements.entitlement_id
-            where products.app_id = purchases.app_id and products.app_platform_id = purchases.app_platform_id
-              and products.sku_ref_id = purchases.sku_ref_id
-          ) g) as grants
-        from purchases
-        where purchases.app_id = asked.app_id and purchases.user_id = owner.user_id
-          and purchases.replaced_by_purchase_id is null
-      ) p) as purchases,
+      ${purchasesJson(sql.ref('asked.app_id'), sql.ref('owner.user_id'))} as purchases,
       (select coalesce(json_agg(d order by d.id), '[]') from (
         select devices.id, app_platforms.id as platform_id, app_platforms.name, app_platforms.store,
           app_platforms.marketplace_app_id
@@ -172,6 +183,12 @@ export async function deviceUserSnapshot(
 export interface CustomerState {
   activeEntitlements: ActiveEntitlement[];
   journey: CustomerJourneyState;
+}
+
+/** What purchases read by `purchasesJson` give access to now, and the journey they make. */
+export function stateOfPurchases(rows: readonly PurchaseWithGrants[], now: Date): CustomerState {
+  const purchases = owned(rows);
+  return { activeEntitlements: activeEntitlements(purchases, now), journey: customerJourneyState(purchases, now) };
 }
 
 /** What the user may access now, and where they are in their journey. */

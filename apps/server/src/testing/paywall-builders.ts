@@ -65,3 +65,37 @@ export async function anImage(
   }
   return response.json();
 }
+
+/** A paywall with the given title, published: what a campaign can show. */
+export async function aPublishedPaywall(
+  client: ApiClient,
+  appId: string,
+  offer: { platformId: string; productIds: string[] } | null,
+  title = 'Go Premium',
+): Promise<{ id: string }> {
+  const paywall = await aPaywall(
+    client,
+    appId,
+    paywallContent(offer, {
+      copy: { en: { title, call_to_action: 'Start' }, fr: { title: `${title} (fr)`, call_to_action: 'Go' } },
+    }),
+    title,
+  );
+  const published = await client.post(`/api/v1/apps/${appId}/paywalls/${paywall.id}/publish`);
+  if (published.statusCode !== 200) {
+    throw new Error(`expected 200 on publish, got ${published.statusCode}: ${published.body}`);
+  }
+  return paywall;
+}
+
+export async function aCampaign(
+  client: ApiClient,
+  appId: string,
+  body: Record<string, unknown>,
+): Promise<{ id: string }> {
+  const response = await client.post(`/api/v1/apps/${appId}/campaigns`, { name: 'Campaign', ...body });
+  if (response.statusCode !== 201) {
+    throw new Error(`expected 201 Created, got ${response.statusCode}: ${response.body}`);
+  }
+  return response.json();
+}

@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
 import { findApp } from '../queries/apps.js';
+import { bumpPaywallsRevision } from './bump-paywalls-revision.js';
 
 export interface DeleteProductInput {
   orgId: string;
@@ -25,6 +26,11 @@ export function deleteProduct(deps: Deps, input: DeleteProductInput): Promise<De
       .where('id', '=', input.productId)
       .returning('id')
       .executeTakeFirst();
-    return deleted ? { outcome: 'deleted' } : { outcome: 'product_not_found' };
+    if (!deleted) {
+      return { outcome: 'product_not_found' };
+    }
+    // Paywalls that offered it stop offering it.
+    await bumpPaywallsRevision(trx, app.id);
+    return { outcome: 'deleted' };
   });
 }

@@ -3,6 +3,7 @@ import { violatedForeignKey, violatedUniqueConstraint } from '@tollgate/db';
 import type { Deps } from '../deps.js';
 import { findApp } from '../queries/apps.js';
 import { findProduct, type ProductWithGrants } from '../queries/products.js';
+import { bumpPaywallsRevision } from './bump-paywalls-revision.js';
 import { replaceGrants, unknownEntitlementPositions } from './grant-entitlements.js';
 
 export interface UpdateProductInput {
@@ -52,6 +53,8 @@ export async function updateProduct(deps: Deps, input: UpdateProductInput): Prom
       if (entitlementIds !== undefined) {
         await replaceGrants(trx, app.id, updated.id, entitlementIds);
       }
+      // Paywalls show the SKU's name and store id.
+      await bumpPaywallsRevision(trx, app.id);
       const product = await findProduct(trx, app.id, updated.id);
       if (!product) {
         throw new Error(`product ${updated.id} vanished inside the transaction that updated it`);

@@ -14,6 +14,7 @@ import { deleteAppRoute } from './apps/delete-app.js';
 import { getAppRoute } from './apps/get-app.js';
 import { listAppsRoute } from './apps/list-apps.js';
 import { updateAppRoute } from './apps/update-app.js';
+import { campaignRoutes } from './campaigns/routes.js';
 import { exportCustomersRoute } from './customers/export-customers.js';
 import { getCustomerRoute } from './customers/get-customer.js';
 import { getCustomerEventRoute } from './customers/get-customer-event.js';
@@ -98,4 +99,5 @@ export function operatorRoutes(http: HttpApp, deps: Deps, gateways: StoreGateway
   }
   integrationRoutes(http, deps);
   paywallRoutes(http, deps);
+  campaignRoutes(http, deps);
 }

@@ -1,5 +1,6 @@
 import { PAYWALL_IMAGE_TYPES } from '@tollgate/core';
 import { z } from 'zod';
+import { paywallImageUrl } from '../../../placements/image-url.js';
 import type { StoredImage } from '../../../use-cases/upload-paywall-image.js';
 import { id, timestamp } from '../../schemas.js';
 
@@ -14,11 +15,6 @@ export const paywallImageSchema = z
     created_at: timestamp,
   })
   .meta({ id: 'PaywallImage' });
-
-/** Public, so that an <img> or a device's image loader can fetch it with no credentials. */
-export function paywallImageUrl(publicUrl: string, appId: string, imageId: string): string {
-  return `${publicUrl}/media/v1/apps/${appId}/paywall-images/${imageId}`;
-}
 
 export function presentPaywallImage(publicUrl: string, image: StoredImage): z.infer<typeof paywallImageSchema> {
   return {

@@ -10,7 +10,7 @@ import { appNotFound } from '../apps/problems.js';
 import { paywallImageSchema, presentPaywallImage } from './image-schema.js';
 
 /** A paywall image is a screen's worth of pixels, compressed: 2 MiB is plenty. */
-export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 
 export function uploadPaywallImageRoute(http: HttpApp, deps: Deps): void {
   // The image is the body itself (no multipart): what curl --data-binary and fetch send.

@@ -1,9 +1,12 @@
 import type { Deps } from '../../../deps.js';
 import type { StoreGateways } from '../../../intake/gateways.js';
+import { offerCache } from '../../../placements/app-offers.js';
+import { placementResolver } from '../../../use-cases/resolve-placement.js';
 import type { HttpApp } from '../../http-app.js';
 import { customerInfoRoute } from './customer-info.js';
 import { logInRoute, logOutRoute, setExternalIdRoute } from './identity.js';
 import { recordImpressionRoute } from './impressions.js';
+import { placementPaywallRoute } from './placement-paywall.js';
 import { registerDeviceRoute } from './register-device.js';
 import { endSessionRoute, startSessionRoute } from './sessions.js';
 import { recordTransactionRoute } from './transactions.js';
@@ -19,4 +22,11 @@ export function sdkRoutes(http: HttpApp, deps: Deps, gateways: StoreGateways): v
   logOutRoute(http, deps);
   setExternalIdRoute(http, deps);
   customerInfoRoute(http, deps);
+  const resolvePlacement = placementResolver({
+    db: deps.db,
+    offersOf: offerCache(deps.db),
+    now: deps.now,
+    publicUrl: deps.publicUrl,
+  });
+  placementPaywallRoute(http, resolvePlacement);
 }
