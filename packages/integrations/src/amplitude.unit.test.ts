@@ -69,7 +69,7 @@ describe('amplitudeRequests: one Amplitude event per Tollgate event', () => {
   test.each([
     ['device.impression', ['device_id', 'event_platform', 'impression']],
     ['device.session.start', ['device_id', 'event_platform', 'session']],
-    ['device.transaction', ['device_id', 'event_platform', 'purchase', 'transaction']],
+    ['device.transaction', ['campaign', 'device_id', 'event_platform', 'purchase', 'transaction']],
     ['user.subscription.transferred.to', ['event_platform', 'purchase', 'transfer']],
     ['user.subscription.cancelled', ['event_platform', 'purchase', 'transaction']],
   ] as const)('a %s carries %j', (type, keys) => {

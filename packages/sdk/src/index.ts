@@ -14,6 +14,7 @@ export type {
   ImpressionInput,
   LogInAnswer,
   LogOutAnswer,
+  PlacementPaywall,
   ProblemDocument,
   RegisterAnswer,
   SessionAnswer,

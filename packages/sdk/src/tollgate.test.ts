@@ -193,3 +193,60 @@ describe('one customer on an iPhone and an Android phone', () => {
     await expect(phone.register()).rejects.toMatchObject({ status: 401, code: 'unauthenticated' });
   });
 });
+
+describe('paywalls from the cloud', () => {
+  test('the placement’s paywall is fetched, revalidated with its ETag, and the purchase reported under its variant', async () => {
+    const admin = apiClient(server, adminKey);
+    const paywall = (
+      await admin.post(`/api/v1/apps/${appId}/paywalls`, {
+        name: 'Onboarding',
+        content: {
+          template: 'cards',
+          default_locale: 'en',
+          copy: { en: { title: 'Unlock every station', call_to_action: 'Subscribe' } },
+          dismissible: false,
+        },
+      })
+    ).json();
+    await admin.post(`/api/v1/apps/${appId}/paywalls/${paywall.id}/publish`);
+    await admin.post(`/api/v1/apps/${appId}/campaigns`, {
+      name: 'Welcome',
+      placement: 'welcome',
+      variants: [{ key: 'A', paywall_id: paywall.id, weight: 100 }],
+    });
+    const requests: Array<{ url: string; status: number }> = [];
+    const phone = new Tollgate({
+      sdkKey: sdkKeys.apple,
+      baseUrl,
+      storage: new MemoryStorage(),
+      fetch: async (url, init) => {
+        const response = await fetch(url, init);
+        requests.push({ url, status: response.status });
+        return response;
+      },
+    });
+    await phone.register({ language: 'en-US' });
+
+    const first = await phone.paywall('welcome');
+    const again = await phone.paywall('welcome');
+    await phone.recordImpression({
+      paywallId: first.paywall?.id ?? '',
+      campaignId: first.campaign?.id ?? '',
+      variant: first.campaign?.variant ?? '',
+    });
+    const bought = await phone.recordTransaction({
+      testStore: { skuRefId: 'apple.monthly' },
+      campaign: { id: first.campaign?.id ?? '', variant: first.campaign?.variant ?? '' },
+    });
+
+    expect(first).toMatchObject({
+      placement: 'welcome',
+      campaign: { name: 'Welcome', variant: 'A' },
+      paywall: { title: 'Unlock every station', template: 'cards', dismissible: false },
+    });
+    expect(again).toEqual(first);
+    expect(requests.filter((r) => r.url.includes('/placements/')).map((r) => r.status)).toEqual([200, 304]);
+    expect(await eventTypesOf(server, bought.user_id)).toContain('device.impression');
+    expect(await schemaViolations(server, bought.user_id)).toEqual([]);
+  });
+});

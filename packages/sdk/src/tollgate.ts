@@ -1,5 +1,12 @@
 import { defaultStorage, type Storage } from './storage.js';
-import { DEFAULT_RETRY, type FetchLike, type RetryOptions, send, type TransportConfig } from './transport.js';
+import {
+  DEFAULT_RETRY,
+  type FetchLike,
+  type RetryOptions,
+  send,
+  sendCached,
+  type TransportConfig,
+} from './transport.js';
 import type {
   CustomerInfo,
   DeviceInfo,
@@ -8,6 +15,7 @@ import type {
   ImpressionInput,
   LogInAnswer,
   LogOutAnswer,
+  PlacementPaywall,
   RegisterAnswer,
   SessionAnswer,
   SetExternalIdAnswer,
@@ -37,6 +45,8 @@ export class Tollgate {
   readonly #transport: TransportConfig;
   readonly #storage: Storage;
   #deviceId: Promise<string> | undefined;
+  /** The last answer per placement, sent back as If-None-Match: unchanged, it costs no body. */
+  readonly #paywalls = new Map<string, { etag: string; value: PlacementPaywall }>();
 
   constructor(options: TollgateOptions) {
     const platformFetch: FetchLike | undefined =
@@ -118,6 +128,7 @@ export class Tollgate {
   async recordTransaction(input: TransactionInput): Promise<TransactionAnswer> {
     return send(this.#transport, 'POST', await this.#devicePath('/transactions'), {
       transaction_id: input.transactionId ?? newUuid(),
+      ...(input.campaign === undefined ? {} : { campaign: input.campaign }),
       ...purchaseBody(input),
     });
   }
@@ -142,6 +153,20 @@ export class Tollgate {
   /** What the device's user may access now, and where they are in their journey. */
   async customerInfo(): Promise<CustomerInfo> {
     return send(this.#transport, 'GET', await this.#devicePath('/customer-info'));
+  }
+
+  /**
+   * The paywall to show at a placement (`onboarding`, `settings`…), chosen by the app's
+   * campaigns for this user; `paywall` is null when none applies. Cheap to call at every start.
+   * Report `campaign.id` and `campaign.variant` with the impression and the purchase.
+   */
+  async paywall(placement: string): Promise<PlacementPaywall> {
+    const path = `/placements/${encodeURIComponent(placement)}/paywall?device_id=${await this.deviceId()}`;
+    const answer = await sendCached(this.#transport, path, this.#paywalls.get(placement));
+    if (answer.etag !== null) {
+      this.#paywalls.set(placement, { etag: answer.etag, value: answer.value });
+    }
+    return answer.value;
   }
 
   async #devicePath(rest: string): Promise<string> {

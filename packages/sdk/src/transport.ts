@@ -64,9 +64,40 @@ export async function send<T>(
   path: string,
   body?: object,
 ): Promise<T> {
+  const { status, text } = await exchange(config, method, path, { body });
+  return parse<T>(status, text);
+}
+
+/**
+ * A GET the server may answer 304 Not Modified to: the cached answer is sent back as
+ * If-None-Match, and kept when the server says it still holds.
+ */
+export async function sendCached<T>(
+  config: TransportConfig,
+  path: string,
+  cached: { etag: string; value: T } | undefined,
+): Promise<{ etag: string | null; value: T }> {
+  const headers = cached ? { 'if-none-match': cached.etag } : undefined;
+  const { status, text, etag } = await exchange(config, 'GET', path, { headers });
+  if (status === 304 && cached) {
+    return cached;
+  }
+  return { etag, value: parse<T>(status, text) };
+}
+
+async function exchange(
+  config: TransportConfig,
+  method: 'GET' | 'PUT' | 'POST',
+  path: string,
+  options: { body?: object | undefined; headers?: Record<string, string> | undefined },
+): Promise<{ status: number; text: string; etag: string | null }> {
   const url = `${config.baseUrl}/sdk/v1${path}`;
-  const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${config.sdkKey}` };
-  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    authorization: `Bearer ${config.sdkKey}`,
+    ...options.headers,
+  };
+  const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
   if (payload !== undefined) {
     headers['content-type'] = 'application/json';
   }
@@ -94,7 +125,7 @@ export async function send<T>(
       );
       continue;
     }
-    return parse<T>(answer.status, text);
+    return { status: answer.status, text, etag: answer.headers.get('etag') };
   }
 }
 

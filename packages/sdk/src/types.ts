@@ -19,6 +19,26 @@ export interface DeviceInfo {
   appVersion?: string;
 }
 
+/** What `paywall(placement)` answers: the paywall to draw, and the campaign and variant to report. */
+export interface PlacementPaywall {
+  placement: string;
+  campaign: { id: string; name: string; variant: string } | null;
+  paywall: {
+    id: string;
+    version: number;
+    template: 'hero' | 'cards' | 'minimal';
+    locale: string;
+    title: string;
+    body: string;
+    call_to_action: string;
+    legal_text: string;
+    dismissible: boolean;
+    /** Image URLs by slot (hero, logo, background). */
+    images: Record<string, string>;
+    products: Array<{ id: string; sku_ref_id: string; name: string; type: string; highlighted: boolean }>;
+  } | null;
+}
+
 export interface ImpressionInput {
   paywallId: string;
   campaignId?: string;
@@ -61,6 +81,8 @@ export type TransactionInput = (
 ) & {
   /** A UUID of yours for this report; one is made otherwise. Sending it again is harmless. */
   transactionId?: string;
+  /** The campaign and variant of the paywall the purchase was made on (from `paywall()`). */
+  campaign?: { id: string; variant: string };
 };
 
 export interface RegisterAnswer {

@@ -3,6 +3,7 @@ import { appleTransactionSnapshot, StorePayloadError, startTestPurchase, type Te
 import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from '../deps.js';
 import {
+  type PaywallCampaign,
   priorDeviceTransaction,
   type RecordDeviceTransactionResult,
   recordDeviceTransaction,
@@ -36,7 +37,13 @@ export async function takeDeviceTransaction(
   deps: Deps,
   gateways: StoreGateways,
   log: FastifyBaseLogger,
-  input: { caller: SdkCaller; deviceId: string; transactionId: string; purchase: DevicePurchase },
+  input: {
+    caller: SdkCaller;
+    deviceId: string;
+    transactionId: string;
+    purchase: DevicePurchase;
+    campaign: PaywallCampaign | null;
+  },
 ): Promise<DeviceTransactionResult> {
   const prior = await priorDeviceTransaction(deps.db, input);
   if (prior.outcome !== 'new') {

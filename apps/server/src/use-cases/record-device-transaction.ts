@@ -8,6 +8,12 @@ import { recordDeviceEvent } from './device-events.js';
 import type { SdkCaller } from './sdk-caller.js';
 import { transferPurchases } from './transfer-purchases.js';
 
+/** The campaign and variant whose paywall a purchase was made on, as the device said. */
+export interface PaywallCampaign {
+  id: string;
+  variant: string;
+}
+
 export type RecordDeviceTransactionResult =
   | { outcome: 'recorded'; purchaseId: string; userId: string; events: string[] }
   /** The same transaction id again: a retry. Nothing changes and nothing is emitted. */
@@ -56,7 +62,13 @@ export async function priorDeviceTransaction(
 
 export function recordDeviceTransaction(
   deps: Deps,
-  input: { caller: SdkCaller; deviceId: string; transactionId: string; snapshot: StoreSnapshot },
+  input: {
+    caller: SdkCaller;
+    deviceId: string;
+    transactionId: string;
+    snapshot: StoreSnapshot;
+    campaign: PaywallCampaign | null;
+  },
 ): Promise<RecordDeviceTransactionResult> {
   const { caller } = input;
   return retryingFirstSightings(() =>
@@ -92,6 +104,8 @@ export function recordDeviceTransaction(
           id: input.transactionId,
           device_id: input.deviceId,
           purchase_id: purchase.id,
+          campaign_id: input.campaign?.id ?? null,
+          variant: input.campaign?.variant ?? null,
           created_at: deps.now(),
         })
         .execute();
@@ -104,6 +118,7 @@ export function recordDeviceTransaction(
         fields: {
           purchase: purchasePayload(purchase.id, purchase.app_platform_id, purchaseStateOf(purchase)),
           transaction: null,
+          campaign: input.campaign,
         },
       });
       return {

@@ -2,6 +2,7 @@ import { type EventType, eventEnvelope, type StorePlatform, type UserSnapshot } 
 import type { Database } from '@tollgate/db';
 import type { Transaction } from 'kysely';
 import type { Deps } from '../deps.js';
+import { countCampaignResults } from './count-campaign-results.js';
 import { queueDeliveries } from './queue-deliveries.js';
 
 export interface EventToRecord {
@@ -57,6 +58,7 @@ export async function recordEvents(
     input.user.appId,
     recorded.map(({ id }) => id),
   );
+  await countCampaignResults(trx, input.user, input.events, at);
   return recorded.map(({ event, id }) => ({ id, type: event.type }));
 }
 

@@ -14,7 +14,7 @@ export interface ResolvePlacementInput extends PlacementAsk {
 }
 
 export type ResolvePlacementResult =
-  | { outcome: 'resolved'; answer: PlacementAnswer; choice: Choice; userId: string }
+  | { outcome: 'resolved'; answer: PlacementAnswer; choice: Choice; userId: string; facts: AudienceFacts }
   | { outcome: 'device_not_found' };
 
 /**
@@ -38,12 +38,13 @@ export function placementResolver(options: {
     }
     const now = options.now();
     const offers = await options.offersOf(input.appId, row.paywalls_revision);
-    const choice = chooseCampaign(offers.rules, input.placement, factsOf(row, input.store, now), row.user_id, now);
+    const facts = factsOf(row, input.store, now);
+    const choice = chooseCampaign(offers.rules, input.placement, facts, row.user_id, now);
     const device = { appPlatformId: input.appPlatformId, language: row.language };
     const answer = placementAnswer(input.placement, choice, offers, device, (imageId) =>
       paywallImageUrl(options.publicUrl, input.appId, imageId),
     );
-    return { outcome: 'resolved', answer, choice, userId: row.user_id };
+    return { outcome: 'resolved', answer, choice, userId: row.user_id, facts };
   };
 }
 export type ResolvePlacement = ReturnType<typeof placementResolver>;

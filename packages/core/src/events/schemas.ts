@@ -108,7 +108,15 @@ function schemaFor(type: EventType) {
     case 'device.impression':
       return base.extend({ device_id: z.uuid(), impression });
     case 'device.transaction':
-      return base.extend({ device_id: z.uuid(), purchase, transaction: transaction.nullable() });
+      return base.extend({
+        device_id: z.uuid(),
+        purchase,
+        transaction: transaction.nullable(),
+        campaign: z
+          .object({ id: z.string(), variant: z.string() })
+          .nullable()
+          .describe('The campaign and variant whose paywall the purchase was made on, as the device said'),
+      });
     case 'user.subscription.transferred.from':
     case 'user.subscription.transferred.to':
       return base.extend({

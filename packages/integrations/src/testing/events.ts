@@ -134,7 +134,7 @@ function ownFields(type: EventType, bought: PurchasePayload, options: EventOptio
         },
       };
     case 'device.transaction':
-      return { device_id: DEVICE_ID, purchase: bought, transaction: moneyOf(type, options) };
+      return { device_id: DEVICE_ID, purchase: bought, transaction: moneyOf(type, options), campaign: null };
     case 'user.subscription.transferred.from':
     case 'user.subscription.transferred.to':
       return { purchase: bought, transfer: { from_user_id: uuid(3, '0193f0aa-7777-7d3e-8f40'), to_user_id: USER_ID } };

@@ -1,7 +1,11 @@
 import type { Deps } from '../../../deps.js';
+import { offerCache } from '../../../placements/app-offers.js';
+import { placementResolver } from '../../../use-cases/resolve-placement.js';
 import type { HttpApp } from '../../http-app.js';
+import { campaignResultsRoute } from './campaign-results.js';
 import { createCampaignRoute } from './create-campaign.js';
 import { deleteCampaignRoute } from './delete-campaign.js';
+import { explainPlacementRoute } from './explain-placement.js';
 import { getCampaignRoute } from './get-campaign.js';
 import { listCampaignTemplatesRoute } from './list-campaign-templates.js';
 import { listCampaignsRoute } from './list-campaigns.js';
@@ -16,8 +20,14 @@ export function campaignRoutes(http: HttpApp, deps: Deps): void {
     updateCampaignRoute,
     deleteCampaignRoute,
     reorderPlacementRoute,
+    campaignResultsRoute,
   ]) {
     route(http, deps);
   }
   listCampaignTemplatesRoute(http);
+  explainPlacementRoute(
+    http,
+    deps,
+    placementResolver({ db: deps.db, offersOf: offerCache(deps.db), now: deps.now, publicUrl: deps.publicUrl }),
+  );
 }

@@ -4,9 +4,7 @@ import { recordImpression } from '../../../use-cases/record-impression.js';
 import type { HttpApp } from '../../http-app.js';
 import { problemResponses } from '../../problem.js';
 import { sdkCallerOf } from '../../sdk-auth.js';
-import { clientId, deviceNotFound, deviceParams, deviceTime } from './sdk-schema.js';
-
-const label = z.string().trim().min(1).max(200);
+import { clientId, deviceNotFound, deviceParams, deviceTime, label } from './sdk-schema.js';
 
 export function recordImpressionRoute(http: HttpApp, deps: Deps): void {
   http.post(

@@ -30,6 +30,7 @@ const VALID_BODIES: Record<string, () => object | undefined> = {
   logOut: () => ({}),
   setExternalId: () => ({ value: 'crm-1' }),
   customerInfo: () => undefined,
+  placementPaywall: () => undefined,
 };
 
 let server: TestServer;
@@ -84,11 +85,14 @@ function call(operation: Operation, authorization: string | undefined, deviceId:
   const url = operation.template
     .replace('{deviceId}', deviceId)
     .replace('{sessionId}', sessionOfA)
-    .replace('{key}', 'crm_id');
+    .replace('{key}', 'crm_id')
+    .replace('{placement}', 'onboarding');
+  // An operation that names no device in its path names it in the query.
+  const query = operation.template.includes('{deviceId}') ? '' : `?device_id=${deviceId}`;
   const body = VALID_BODIES[operation.operationId]?.();
   return server.http.inject({
     method: operation.method,
-    url,
+    url: `${url}${query}`,
     headers: authorization === undefined ? {} : { authorization },
     ...(body === undefined ? {} : { payload: body }),
   });

@@ -5,6 +5,9 @@ import { id, timestamp } from '../../schemas.js';
 /** Ids the device makes for what it reports, so that a retry lands on the same row. */
 export const clientId = id.describe('A UUID the device makes; sending it again is harmless');
 
+/** A name the app gives something (a paywall, a campaign, a variant). */
+export const label = z.string().trim().min(1).max(200);
+
 export const deviceParams = z.strictObject({ deviceId: clientId });
 
 /** A moment on the device's clock; now by default. */

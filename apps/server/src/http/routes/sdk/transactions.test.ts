@@ -48,6 +48,20 @@ describe('recording a test-store purchase made on a device', () => {
     expect(await schemaViolations(api.server, userId)).toEqual([]);
   });
 
+  test('carries the campaign and variant the device bought under, when it says so', async () => {
+    const { deviceId, userId } = await aDevice(ios.sdk);
+
+    await ios.sdk.post(`/devices/${deviceId}/transactions`, {
+      transaction_id: randomUUID(),
+      campaign: { id: 'spring-test', variant: 'B' },
+      test_store: { sku_ref_id: ios.sku },
+    });
+
+    const transaction = (await eventsOf(api.server, userId)).find((event) => event.type === 'device.transaction');
+    expect(transaction?.payload).toMatchObject({ campaign: { id: 'spring-test', variant: 'B' } });
+    expect(await schemaViolations(api.server, userId)).toEqual([]);
+  });
+
   test('counts the revenue in the user’s summary', async () => {
     const { deviceId, userId } = await aDevice(ios.sdk);
 

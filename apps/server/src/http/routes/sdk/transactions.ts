@@ -7,11 +7,15 @@ import { Problem, problemResponses } from '../../problem.js';
 import { id, refId } from '../../schemas.js';
 import { sdkCallerOf } from '../../sdk-auth.js';
 import { currency, priceMicros } from '../test-store/test-store-schema.js';
-import { clientId, deviceNotFound, deviceParams } from './sdk-schema.js';
+import { clientId, deviceNotFound, deviceParams, label } from './sdk-schema.js';
 
 const body = z
   .strictObject({
     transaction_id: clientId,
+    campaign: z
+      .strictObject({ id: label, variant: label })
+      .optional()
+      .describe('The campaign and variant of the paywall the purchase was made on (from the placement answer)'),
     apple: z
       .strictObject({
         signed_transaction: z.string().min(1).max(100_000).describe('StoreKit 2 Transaction.jwsRepresentation'),
@@ -107,6 +111,7 @@ export function recordTransactionRoute(http: HttpApp, deps: Deps, gateways: Stor
         deviceId: request.params.deviceId,
         transactionId: request.body.transaction_id,
         purchase: devicePurchase(request.body),
+        campaign: request.body.campaign ?? null,
       });
 
       switch (result.outcome) {
