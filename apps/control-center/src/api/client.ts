@@ -36,6 +36,14 @@ export async function unwrap<T>(request: Promise<{ data?: T; error?: unknown; re
   return data;
 }
 
+/** A call answered with nothing to return (204, a deletion): done, or an ApiError. */
+export async function unwrapEmpty(request: Promise<{ error?: unknown; response: Response }>): Promise<void> {
+  const { error, response } = await request;
+  if (!response.ok) {
+    throw new ApiError(response.status, isProblem(error) ? error : null);
+  }
+}
+
 export function isApiError(error: unknown, status?: number): error is ApiError {
   return error instanceof ApiError && (status === undefined || error.status === status);
 }

@@ -1,17 +1,20 @@
+import { useId } from 'react';
 import { useApps } from './apps.js';
-import { navigate } from './router.js';
+import { Link, navigate } from './router.js';
 
-/** Which app's data the screens show; switching keeps the section (customers, catalog…). */
+/** Which app's data the screens show, and "+ New app"; with no app yet, the home page offers that instead. */
 export function AppSwitcher({ current }: { current: string | undefined }) {
   const apps = useApps();
+  const selectId = useId();
   const list = apps.data?.data ?? [];
   if (list.length === 0) {
     return null;
   }
   return (
-    <label className="app-switcher">
-      <span>App</span>
+    <div className="app-switcher">
+      <label htmlFor={selectId}>App</label>
       <select
+        id={selectId}
         value={current ?? ''}
         onChange={(event) => navigate(`/apps/${event.target.value}/customers`)}
         disabled={apps.isPending}
@@ -23,6 +26,9 @@ export function AppSwitcher({ current }: { current: string | undefined }) {
           </option>
         ))}
       </select>
-    </label>
+      <Link to="/apps/new" className="button">
+        + New app
+      </Link>
+    </div>
   );
 }

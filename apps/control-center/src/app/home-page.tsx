@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { Empty, ErrorState, Loading } from '../ui/states.js';
 import { useApps } from './apps.js';
-import { navigate } from './router.js';
+import { Link, navigate } from './router.js';
 
-/** `/` opens the first app's customers. */
+/** `/` opens the first app's customers; with no app yet, it offers to make one. */
 export function HomePage() {
   const apps = useApps();
   const first = apps.data?.data[0];
@@ -22,9 +22,12 @@ export function HomePage() {
   return (
     <Empty title="No apps yet">
       <p>
-        Create one through the API (<code>POST /api/v1/apps</code>), or run <code>npm run seed</code> for a demo app
-        full of customers.
+        An app holds what you sell: its platforms, entitlements and SKUs. For a demo app full of customers, run{' '}
+        <code>npm run seed</code> instead.
       </p>
+      <Link to="/apps/new" className="button primary">
+        + New app
+      </Link>
     </Empty>
   );
 }

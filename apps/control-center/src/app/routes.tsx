@@ -10,12 +10,14 @@ import { IntegrationsPage } from '../integrations/integrations-page.js';
 import { NewIntegrationPage } from '../integrations/new-integration-page.js';
 import { Empty } from '../ui/states.js';
 import { HomePage } from './home-page.js';
+import { NewAppPage } from './new-app-page.js';
 import { Link, useLocation } from './router.js';
 
 const ID = '([0-9a-f-]{36})';
 
 /** Each screen with the path it answers, most specific first. */
 const ROUTES: [RegExp, (params: string[]) => ReactNode][] = [
+  [/^\/apps\/new$/, () => <NewAppPage />],
   [
     new RegExp(`^/apps/${ID}/customers/${ID}/revenue$`),
     ([appId = '', userId = '']) => <CustomerRevenuePage key={userId} appId={appId} userId={userId} />,

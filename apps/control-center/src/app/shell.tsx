@@ -14,7 +14,8 @@ const SECTIONS = [
 export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   const { pathname } = useLocation();
   const signOut = useSignOut();
-  const [, , appId, section] = pathname.split('/');
+  // `/apps/<id>/<section>…`; not `/apps/new`, which is no app yet.
+  const [, appId, section] = /^\/apps\/([0-9a-f-]{36})(?:\/([^/]+))?/.exec(pathname) ?? [];
 
   return (
     <div className="shell">

@@ -59,7 +59,8 @@ export function IntegrationsPage({ appId }: { appId: string }) {
       {list ? (
         <>
           <h2 className="visually-hidden">All Integrations</h2>
-          <ul className="tiles" aria-label="All Integrations">
+          {/* Shown from the cache while it is fetched again (one was just added, say): busy until then. */}
+          <ul className="tiles" aria-label="All Integrations" aria-busy={integrations.isFetching}>
             {TILES.map(({ kind, title, about }) => {
               const configured = list.filter((integration) => integration.kind === kind);
               const canAdd = kind !== 'amplitude' || configured.length === 0;

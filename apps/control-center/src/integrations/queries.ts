@@ -109,13 +109,22 @@ export function useAttempts(appId: string, integrationId: string, cursor: string
   });
 }
 
-export function useDeliveries(appId: string, integrationId: string, status: DeliveryStatus | undefined) {
+/** An integration's deliveries, newest event first, 20 a page, maybe of one status only. */
+export function useDeliveries(
+  appId: string,
+  integrationId: string,
+  status: DeliveryStatus | undefined,
+  cursor: string | undefined,
+) {
   return useQuery({
-    queryKey: ['deliveries', appId, integrationId, status],
+    queryKey: ['deliveries', appId, integrationId, status, cursor],
     queryFn: () =>
       unwrap(
         api.GET('/api/v1/apps/{appId}/integrations/{integrationId}/deliveries', {
-          params: { path: { appId, integrationId }, query: { limit: '20', ...(status ? { status } : {}) } },
+          params: {
+            path: { appId, integrationId },
+            query: { limit: '20', ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) },
+          },
         }),
       ),
     placeholderData: keepPreviousData,

@@ -3,14 +3,16 @@ import { navigate, withQuery } from '../app/router.js';
 /**
  * Keyset pages: the API gives only a next cursor, so the URL keeps the cursors of the pages
  * walked (`?cursor=a&cursor=b`): Next adds one, Previous drops the last. Shareable and reloadable.
+ * A screen with two paged lists names the second one's parameter (`param`), so each pages alone.
  */
-export function cursorOf(search: URLSearchParams): string | undefined {
-  return search.getAll('cursor').at(-1);
+export function cursorOf(search: URLSearchParams, param = 'cursor'): string | undefined {
+  return search.getAll(param).at(-1);
 }
 
-function withoutCursors(search: URLSearchParams): URLSearchParams {
+/** `search` back on the first page of the list paged by `param` (its filter changed, say). */
+export function withoutCursors(search: URLSearchParams, param = 'cursor'): URLSearchParams {
   const next = new URLSearchParams(search);
-  next.delete('cursor');
+  next.delete(param);
   return next;
 }
 
@@ -19,14 +21,16 @@ interface PagerProps {
   search: URLSearchParams;
   nextCursor: string | null | undefined;
   label: string;
+  /** The query parameter holding this list's cursors. */
+  param?: string;
 }
 
-export function Pager({ pathname, search, nextCursor, label }: PagerProps) {
-  const cursors = search.getAll('cursor');
+export function Pager({ pathname, search, nextCursor, label, param = 'cursor' }: PagerProps) {
+  const cursors = search.getAll(param);
   const go = (nextCursors: string[]) => {
-    const params = withoutCursors(search);
+    const params = withoutCursors(search, param);
     for (const cursor of nextCursors) {
-      params.append('cursor', cursor);
+      params.append(param, cursor);
     }
     navigate(withQuery(pathname, params));
   };
