@@ -249,6 +249,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/sdk/v1/placements/{placement}/paywall': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The paywall to show the device’s user at a placement, with the campaign and variant that chose it
+     * @description Made to be called at every app start: send the ETag back as If-None-Match and an unchanged answer is a 304 with no body.
+     */
+    get: operations['placementPaywall'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/stores/apple/{appPlatformId}/notifications': {
     parameters: {
       query?: never;
@@ -283,6 +303,23 @@ export interface paths {
      * @description Authenticated by the push subscription's OIDC token (audience and service account configured on the app platform). The state always comes from the Play Developer API. Answers 200 once the notification is kept and applied, 503 when Play could not be asked (Pub/Sub then retries).
      */
     post: operations['receiveGoogleNotification'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/media/v1/apps/{appId}/paywall-images/{imageId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A paywall image, as devices load it (public) */
+    get: operations['getPaywallImage'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -906,6 +943,223 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/apps/{appId}/paywalls': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List an app's paywalls, oldest first */
+    get: operations['listPaywalls'];
+    put?: never;
+    /** Create a paywall as a draft: devices see it only once it is published */
+    post: operations['createPaywall'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/apps/{appId}/paywalls/{paywallId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A paywall: its draft and what devices see now */
+    get: operations['getPaywall'];
+    put?: never;
+    post?: never;
+    /** Delete a paywall and its versions (refused while a campaign shows it) */
+    delete: operations['deletePaywall'];
+    options?: never;
+    head?: never;
+    /** Rename a paywall or replace its draft (devices keep seeing the published version) */
+    patch: operations['updatePaywall'];
+    trace?: never;
+  };
+  '/api/v1/apps/{appId}/paywalls/{paywallId}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Publish the draft as a new version: devices see it from now on */
+    post: operations['publishPaywall'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/apps/{appId}/paywalls/{paywallId}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every published version of a paywall, newest first */
+    get: operations['listPaywallVersions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/apps/{appId}/paywalls/{paywallId}/versions/{version}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Publish an earlier version again, as a new version (it becomes the draft too) */
+    post: operations['restorePaywallVersion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/apps/{appId}/paywall-images': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List an app's paywall images, newest first */
+    get: operations['listPaywallImages'];
+    put?: never;
+    /**
+     * Upload an image for paywalls: PNG, JPEG, WebP or GIF, at most 2 MiB and 4096 px a side
+     * @description Send the image bytes as the body, with its type as Content-Type (image/png, …).
+     */
+    post: operations['uploadPaywallImage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/apps/{appId}/campaigns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An app's campaigns in the order placements consider them: by placement, priority, the default last */
+    get: operations['listCampaigns'];
+    put?: never;
+    /** Create a campaign: which paywall (or A/B test of paywalls) a placement shows, to whom, when */
+    post: operations['createCampaign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/apps/{appId}/campaigns/{campaignId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A campaign */
+    get: operations['getCampaign'];
+    put?: never;
+    post?: never;
+    /** Delete a campaign and its results */
+    delete: operations['deleteCampaign'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a campaign: pause or resume it, its schedule, audience, variants and weights
+     * @description New weights move as few users as possible between variants: see docs/paywalls.md. Devices see the change at once.
+     */
+    patch: operations['updateCampaign'];
+    trace?: never;
+  };
+  '/api/v1/apps/{appId}/placements/{placement}/order': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set the order a placement considers its campaigns in, first first (the default stays last) */
+    put: operations['reorderPlacement'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/apps/{appId}/campaigns/{campaignId}/results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Impressions, unique users, conversions and revenue per variant, over a range of UTC days */
+    get: operations['campaignResults'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/campaign-templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Starting points for common campaigns: pass a key as `template` when creating one */
+    get: operations['listCampaignTemplates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/apps/{appId}/placements/{placement}/explain': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Why a device’s user is shown what they are shown at a placement: each campaign’s outcome and why */
+    get: operations['explainPlacement'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -932,6 +1186,80 @@ export interface components {
         message: string;
       }[];
     };
+    /** @description One test of a fact about the user or their device */
+    AudienceConditionInput:
+      | {
+          /** @constant */
+          attribute: 'journey_state';
+          /** @enum {string} */
+          operator: 'is' | 'is_not';
+          /** @enum {string} */
+          value:
+            | 'former_subscriber'
+            | 'in_account_hold'
+            | 'in_grace_period'
+            | 'in_trial_period'
+            | 'in_intro_offer_period'
+            | 'in_pause'
+            | 'is_cancelled';
+        }
+      | (
+          | {
+              /** @constant */
+              attribute: 'entitlement';
+              /** @enum {string} */
+              operator: 'has' | 'lacks';
+              value: string;
+            }
+          | {
+              /** @constant */
+              attribute: 'entitlement';
+              /** @enum {string} */
+              operator: 'has_any' | 'has_none';
+            }
+        )
+      | {
+          /** @constant */
+          attribute: 'platform';
+          /** @enum {string} */
+          operator: 'in' | 'not_in';
+          value: ('apple' | 'google' | 'roku')[];
+        }
+      | {
+          /** @constant */
+          attribute: 'country';
+          /** @enum {string} */
+          operator: 'in' | 'not_in';
+          value: string[];
+        }
+      | {
+          /** @constant */
+          attribute: 'language';
+          /** @enum {string} */
+          operator: 'in' | 'not_in';
+          value: string[];
+        }
+      | {
+          /** @constant */
+          attribute: 'app_version';
+          /** @enum {string} */
+          operator: 'lt' | 'lte' | 'eq' | 'gte' | 'gt';
+          value: string;
+        }
+      | {
+          /** @constant */
+          attribute: 'days_since_first_seen';
+          /** @enum {string} */
+          operator: 'lt' | 'lte' | 'eq' | 'gte' | 'gt';
+          value: number;
+        }
+      | {
+          /** @constant */
+          attribute: 'session_count';
+          /** @enum {string} */
+          operator: 'lt' | 'lte' | 'eq' | 'gte' | 'gt';
+          value: number;
+        };
     ApiKeyInput: {
       /** Format: uuid */
       id: string;
@@ -989,6 +1317,245 @@ export interface components {
       created_at: string;
       /** Format: date-time */
       updated_at: string;
+    };
+    CampaignInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      app_id: string;
+      name: string;
+      placement: string;
+      priority: number;
+      is_default: boolean;
+      /**
+       * @description Whether devices can be shown it now
+       * @enum {string}
+       */
+      status: 'running' | 'paused' | 'not_started' | 'ended';
+      paused_at: string | null;
+      starts_at: string | null;
+      ends_at: string | null;
+      /** @description Who the campaign is for; null is everyone */
+      audience:
+        | (
+            | {
+                all: (
+                  | {
+                      all: (
+                        | {
+                            all: (
+                              | {
+                                  all: components['schemas']['AudienceConditionInput'][];
+                                }
+                              | {
+                                  any: components['schemas']['AudienceConditionInput'][];
+                                }
+                              | components['schemas']['AudienceConditionInput']
+                            )[];
+                          }
+                        | {
+                            any: (
+                              | {
+                                  all: components['schemas']['AudienceConditionInput'][];
+                                }
+                              | {
+                                  any: components['schemas']['AudienceConditionInput'][];
+                                }
+                              | components['schemas']['AudienceConditionInput']
+                            )[];
+                          }
+                        | components['schemas']['AudienceConditionInput']
+                      )[];
+                    }
+                  | {
+                      any: (
+                        | {
+                            all: (
+                              | {
+                                  all: components['schemas']['AudienceConditionInput'][];
+                                }
+                              | {
+                                  any: components['schemas']['AudienceConditionInput'][];
+                                }
+                              | components['schemas']['AudienceConditionInput']
+                            )[];
+                          }
+                        | {
+                            any: (
+                              | {
+                                  all: components['schemas']['AudienceConditionInput'][];
+                                }
+                              | {
+                                  any: components['schemas']['AudienceConditionInput'][];
+                                }
+                              | components['schemas']['AudienceConditionInput']
+                            )[];
+                          }
+                        | components['schemas']['AudienceConditionInput']
+                      )[];
+                    }
+                  | components['schemas']['AudienceConditionInput']
+                )[];
+              }
+            | {
+                any: (
+                  | {
+                      all: (
+                        | {
+                            all: (
+                              | {
+                                  all: components['schemas']['AudienceConditionInput'][];
+                                }
+                              | {
+                                  any: components['schemas']['AudienceConditionInput'][];
+                                }
+                              | components['schemas']['AudienceConditionInput']
+                            )[];
+                          }
+                        | {
+                            any: (
+                              | {
+                                  all: components['schemas']['AudienceConditionInput'][];
+                                }
+                              | {
+                                  any: components['schemas']['AudienceConditionInput'][];
+                                }
+                              | components['schemas']['AudienceConditionInput']
+                            )[];
+                          }
+                        | components['schemas']['AudienceConditionInput']
+                      )[];
+                    }
+                  | {
+                      any: (
+                        | {
+                            all: (
+                              | {
+                                  all: components['schemas']['AudienceConditionInput'][];
+                                }
+                              | {
+                                  any: components['schemas']['AudienceConditionInput'][];
+                                }
+                              | components['schemas']['AudienceConditionInput']
+                            )[];
+                          }
+                        | {
+                            any: (
+                              | {
+                                  all: components['schemas']['AudienceConditionInput'][];
+                                }
+                              | {
+                                  any: components['schemas']['AudienceConditionInput'][];
+                                }
+                              | components['schemas']['AudienceConditionInput']
+                            )[];
+                          }
+                        | components['schemas']['AudienceConditionInput']
+                      )[];
+                    }
+                  | components['schemas']['AudienceConditionInput']
+                )[];
+              }
+            | components['schemas']['AudienceConditionInput']
+          )
+        | null;
+      variants: {
+        /** @description Names the variant in results and in what the SDK reports */
+        key: string;
+        /** Format: uuid */
+        paywall_id: string;
+        /** @description The percent of the campaign’s users who see it */
+        weight: number;
+        paywall_name: string;
+      }[];
+      attribution_window_hours: number;
+      template: string | null;
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      updated_at: string;
+    };
+    CampaignResultsInput: {
+      /** Format: uuid */
+      campaign_id: string;
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      attribution_window_hours: number;
+      variants: {
+        key: string;
+        /** @description Null for a variant the campaign no longer has */
+        paywall_id: string | null;
+        impressions: number;
+        /** @description New paid purchases that followed an impression within the window */
+        purchases: number;
+        /** @description Free trials started that followed an impression within the window */
+        trials: number;
+        /** @description What those purchases paid, in US dollar millionths */
+        revenue_usd_micros: number;
+        /** @description Users who saw it at least once in the range */
+        unique_users: number;
+        /** @description (purchases + trials) ÷ unique users; 0 with no users */
+        conversion_rate: number;
+      }[];
+      /** @description Per UTC day and variant, for charts */
+      days: {
+        /** Format: date */
+        day: string;
+        variant: string;
+        impressions: number;
+        /** @description New paid purchases that followed an impression within the window */
+        purchases: number;
+        /** @description Free trials started that followed an impression within the window */
+        trials: number;
+        /** @description What those purchases paid, in US dollar millionths */
+        revenue_usd_micros: number;
+      }[];
+    };
+    PlacementExplanationInput: {
+      placement: string;
+      /** Format: uuid */
+      user_id: string;
+      /** Format: uuid */
+      device_id: string;
+      /** @description What the rules were checked against */
+      facts: {
+        journey_state: {
+          former_subscriber: boolean;
+          in_account_hold: boolean;
+          in_grace_period: boolean;
+          in_trial_period: boolean;
+          in_intro_offer_period: boolean;
+          in_pause: boolean;
+          is_cancelled: boolean;
+        };
+        active_entitlements: string[];
+        /** @enum {string} */
+        platform: 'apple' | 'google' | 'roku';
+        country: string | null;
+        language: string | null;
+        app_version: string | null;
+        first_seen_at: string | null;
+        session_count: number;
+      };
+      chosen: {
+        /** Format: uuid */
+        campaign_id: string;
+        variant: string;
+      } | null;
+      /** @description Every campaign of the placement, in the order they were considered */
+      campaigns: {
+        /** Format: uuid */
+        campaign_id: string;
+        name: string;
+        priority: number;
+        is_default: boolean;
+        /** @enum {string} */
+        outcome: 'chosen' | 'paused' | 'not_started' | 'ended' | 'audience_mismatch' | 'outranked' | 'not_needed';
+        /** @description The audience tree, each condition with the actual value and whether it held */
+        audience?: unknown;
+      }[];
     };
     CustomerSummaryInput: {
       /**
@@ -1651,6 +2218,88 @@ export interface components {
       /** @description A webhook's signing secret ("whsec_" and 32 base64 bytes), shown in this answer only: keep it to verify the webhook-signature header. Null for the other kinds. */
       signing_secret: string | null;
     };
+    PaywallImageInput: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uri
+       * @description Where devices load it from: public, cached for a year (an image never changes)
+       */
+      url: string;
+      /** @enum {string} */
+      content_type: 'image/png' | 'image/jpeg' | 'image/webp' | 'image/gif';
+      width: number;
+      height: number;
+      byte_size: number;
+      /** Format: date-time */
+      created_at: string;
+    };
+    PaywallContentInput: {
+      /** @enum {string} */
+      template: 'hero' | 'cards' | 'minimal';
+      default_locale: string;
+      /** @description The copy per language; the default locale must be there, others fall back to it */
+      copy: {
+        [key: string]: {
+          title: string;
+          /** @default  */
+          body: string;
+          call_to_action: string;
+          /** @default  */
+          legal_text: string;
+        };
+      };
+      /**
+       * @description Uploaded image ids by slot
+       * @default {}
+       */
+      images: {
+        [key: string]: string;
+      };
+      /** @description Whether the user can close it without buying */
+      dismissible: boolean;
+      /**
+       * @description The products offered, chosen per app platform
+       * @default []
+       */
+      products: {
+        /** Format: uuid */
+        app_platform_id: string;
+        /** @description The SKUs offered on this platform, in the order shown */
+        product_ids: string[];
+        /**
+         * Format: uuid
+         * @description The one shown as the best choice
+         */
+        highlighted_product_id: string;
+      }[];
+    };
+    PaywallInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      app_id: string;
+      name: string;
+      /** @description What operators edit; devices see it only once it is published */
+      draft: components['schemas']['PaywallContentInput'];
+      /** @description The version devices see; null until published */
+      published_version: number | null;
+      /** @description The content of the published version */
+      published: components['schemas']['PaywallContentInput'] | null;
+      has_unpublished_changes: boolean;
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      updated_at: string;
+    };
+    PaywallVersionInput: {
+      version: number;
+      content: components['schemas']['PaywallContentInput'];
+      /** @description The version this one published again, if a restore */
+      restored_from: number | null;
+      /** Format: date-time */
+      published_at: string;
+    };
     ProductInput: {
       /** Format: uuid */
       id: string;
@@ -1707,6 +2356,44 @@ export interface components {
       /** @description What the store calls the id an app platform is known by */
       marketplace_id_label: string;
     };
+    PlacementPaywallInput: {
+      placement: string;
+      /** @description Send campaign id and variant back with impressions and purchases */
+      campaign: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        variant: string;
+      } | null;
+      /** @description Null when no campaign of the placement applies to this user now */
+      paywall: {
+        /** Format: uuid */
+        id: string;
+        version: number;
+        /** @enum {string} */
+        template: 'hero' | 'cards' | 'minimal';
+        /** @description The language of the copy: the device’s, or the paywall’s default */
+        locale: string;
+        title: string;
+        body: string;
+        call_to_action: string;
+        legal_text: string;
+        dismissible: boolean;
+        /** @description Image URLs by slot */
+        images: {
+          [key: string]: string;
+        };
+        products: {
+          /** Format: uuid */
+          id: string;
+          sku_ref_id: string;
+          name: string;
+          /** @enum {string} */
+          type: 'subscription' | 'non_consumable' | 'consumable';
+          highlighted: boolean;
+        }[];
+      } | null;
+    };
     Problem: {
       /** @description A URI naming the kind of problem: urn:tollgate:problem:<code> */
       type: string;
@@ -1729,6 +2416,80 @@ export interface components {
         message: string;
       }[];
     };
+    /** @description One test of a fact about the user or their device */
+    AudienceCondition:
+      | {
+          /** @constant */
+          attribute: 'journey_state';
+          /** @enum {string} */
+          operator: 'is' | 'is_not';
+          /** @enum {string} */
+          value:
+            | 'former_subscriber'
+            | 'in_account_hold'
+            | 'in_grace_period'
+            | 'in_trial_period'
+            | 'in_intro_offer_period'
+            | 'in_pause'
+            | 'is_cancelled';
+        }
+      | (
+          | {
+              /** @constant */
+              attribute: 'entitlement';
+              /** @enum {string} */
+              operator: 'has' | 'lacks';
+              value: string;
+            }
+          | {
+              /** @constant */
+              attribute: 'entitlement';
+              /** @enum {string} */
+              operator: 'has_any' | 'has_none';
+            }
+        )
+      | {
+          /** @constant */
+          attribute: 'platform';
+          /** @enum {string} */
+          operator: 'in' | 'not_in';
+          value: ('apple' | 'google' | 'roku')[];
+        }
+      | {
+          /** @constant */
+          attribute: 'country';
+          /** @enum {string} */
+          operator: 'in' | 'not_in';
+          value: string[];
+        }
+      | {
+          /** @constant */
+          attribute: 'language';
+          /** @enum {string} */
+          operator: 'in' | 'not_in';
+          value: string[];
+        }
+      | {
+          /** @constant */
+          attribute: 'app_version';
+          /** @enum {string} */
+          operator: 'lt' | 'lte' | 'eq' | 'gte' | 'gt';
+          value: string;
+        }
+      | {
+          /** @constant */
+          attribute: 'days_since_first_seen';
+          /** @enum {string} */
+          operator: 'lt' | 'lte' | 'eq' | 'gte' | 'gt';
+          value: number;
+        }
+      | {
+          /** @constant */
+          attribute: 'session_count';
+          /** @enum {string} */
+          operator: 'lt' | 'lte' | 'eq' | 'gte' | 'gt';
+          value: number;
+        };
     ApiKey: {
       /** Format: uuid */
       id: string;
@@ -1786,6 +2547,245 @@ export interface components {
       created_at: string;
       /** Format: date-time */
       updated_at: string;
+    };
+    Campaign: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      app_id: string;
+      name: string;
+      placement: string;
+      priority: number;
+      is_default: boolean;
+      /**
+       * @description Whether devices can be shown it now
+       * @enum {string}
+       */
+      status: 'running' | 'paused' | 'not_started' | 'ended';
+      paused_at: string | null;
+      starts_at: string | null;
+      ends_at: string | null;
+      /** @description Who the campaign is for; null is everyone */
+      audience:
+        | (
+            | {
+                all: (
+                  | {
+                      all: (
+                        | {
+                            all: (
+                              | {
+                                  all: components['schemas']['AudienceCondition'][];
+                                }
+                              | {
+                                  any: components['schemas']['AudienceCondition'][];
+                                }
+                              | components['schemas']['AudienceCondition']
+                            )[];
+                          }
+                        | {
+                            any: (
+                              | {
+                                  all: components['schemas']['AudienceCondition'][];
+                                }
+                              | {
+                                  any: components['schemas']['AudienceCondition'][];
+                                }
+                              | components['schemas']['AudienceCondition']
+                            )[];
+                          }
+                        | components['schemas']['AudienceCondition']
+                      )[];
+                    }
+                  | {
+                      any: (
+                        | {
+                            all: (
+                              | {
+                                  all: components['schemas']['AudienceCondition'][];
+                                }
+                              | {
+                                  any: components['schemas']['AudienceCondition'][];
+                                }
+                              | components['schemas']['AudienceCondition']
+                            )[];
+                          }
+                        | {
+                            any: (
+                              | {
+                                  all: components['schemas']['AudienceCondition'][];
+                                }
+                              | {
+                                  any: components['schemas']['AudienceCondition'][];
+                                }
+                              | components['schemas']['AudienceCondition']
+                            )[];
+                          }
+                        | components['schemas']['AudienceCondition']
+                      )[];
+                    }
+                  | components['schemas']['AudienceCondition']
+                )[];
+              }
+            | {
+                any: (
+                  | {
+                      all: (
+                        | {
+                            all: (
+                              | {
+                                  all: components['schemas']['AudienceCondition'][];
+                                }
+                              | {
+                                  any: components['schemas']['AudienceCondition'][];
+                                }
+                              | components['schemas']['AudienceCondition']
+                            )[];
+                          }
+                        | {
+                            any: (
+                              | {
+                                  all: components['schemas']['AudienceCondition'][];
+                                }
+                              | {
+                                  any: components['schemas']['AudienceCondition'][];
+                                }
+                              | components['schemas']['AudienceCondition']
+                            )[];
+                          }
+                        | components['schemas']['AudienceCondition']
+                      )[];
+                    }
+                  | {
+                      any: (
+                        | {
+                            all: (
+                              | {
+                                  all: components['schemas']['AudienceCondition'][];
+                                }
+                              | {
+                                  any: components['schemas']['AudienceCondition'][];
+                                }
+                              | components['schemas']['AudienceCondition']
+                            )[];
+                          }
+                        | {
+                            any: (
+                              | {
+                                  all: components['schemas']['AudienceCondition'][];
+                                }
+                              | {
+                                  any: components['schemas']['AudienceCondition'][];
+                                }
+                              | components['schemas']['AudienceCondition']
+                            )[];
+                          }
+                        | components['schemas']['AudienceCondition']
+                      )[];
+                    }
+                  | components['schemas']['AudienceCondition']
+                )[];
+              }
+            | components['schemas']['AudienceCondition']
+          )
+        | null;
+      variants: {
+        /** @description Names the variant in results and in what the SDK reports */
+        key: string;
+        /** Format: uuid */
+        paywall_id: string;
+        /** @description The percent of the campaign’s users who see it */
+        weight: number;
+        paywall_name: string;
+      }[];
+      attribution_window_hours: number;
+      template: string | null;
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      updated_at: string;
+    };
+    CampaignResults: {
+      /** Format: uuid */
+      campaign_id: string;
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      attribution_window_hours: number;
+      variants: {
+        key: string;
+        /** @description Null for a variant the campaign no longer has */
+        paywall_id: string | null;
+        impressions: number;
+        /** @description New paid purchases that followed an impression within the window */
+        purchases: number;
+        /** @description Free trials started that followed an impression within the window */
+        trials: number;
+        /** @description What those purchases paid, in US dollar millionths */
+        revenue_usd_micros: number;
+        /** @description Users who saw it at least once in the range */
+        unique_users: number;
+        /** @description (purchases + trials) ÷ unique users; 0 with no users */
+        conversion_rate: number;
+      }[];
+      /** @description Per UTC day and variant, for charts */
+      days: {
+        /** Format: date */
+        day: string;
+        variant: string;
+        impressions: number;
+        /** @description New paid purchases that followed an impression within the window */
+        purchases: number;
+        /** @description Free trials started that followed an impression within the window */
+        trials: number;
+        /** @description What those purchases paid, in US dollar millionths */
+        revenue_usd_micros: number;
+      }[];
+    };
+    PlacementExplanation: {
+      placement: string;
+      /** Format: uuid */
+      user_id: string;
+      /** Format: uuid */
+      device_id: string;
+      /** @description What the rules were checked against */
+      facts: {
+        journey_state: {
+          former_subscriber: boolean;
+          in_account_hold: boolean;
+          in_grace_period: boolean;
+          in_trial_period: boolean;
+          in_intro_offer_period: boolean;
+          in_pause: boolean;
+          is_cancelled: boolean;
+        };
+        active_entitlements: string[];
+        /** @enum {string} */
+        platform: 'apple' | 'google' | 'roku';
+        country: string | null;
+        language: string | null;
+        app_version: string | null;
+        first_seen_at: string | null;
+        session_count: number;
+      };
+      chosen: {
+        /** Format: uuid */
+        campaign_id: string;
+        variant: string;
+      } | null;
+      /** @description Every campaign of the placement, in the order they were considered */
+      campaigns: {
+        /** Format: uuid */
+        campaign_id: string;
+        name: string;
+        priority: number;
+        is_default: boolean;
+        /** @enum {string} */
+        outcome: 'chosen' | 'paused' | 'not_started' | 'ended' | 'audience_mismatch' | 'outranked' | 'not_needed';
+        /** @description The audience tree, each condition with the actual value and whether it held */
+        audience?: unknown;
+      }[];
     };
     CustomerSummary: {
       /**
@@ -2448,6 +3448,88 @@ export interface components {
       /** @description A webhook's signing secret ("whsec_" and 32 base64 bytes), shown in this answer only: keep it to verify the webhook-signature header. Null for the other kinds. */
       signing_secret: string | null;
     };
+    PaywallImage: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uri
+       * @description Where devices load it from: public, cached for a year (an image never changes)
+       */
+      url: string;
+      /** @enum {string} */
+      content_type: 'image/png' | 'image/jpeg' | 'image/webp' | 'image/gif';
+      width: number;
+      height: number;
+      byte_size: number;
+      /** Format: date-time */
+      created_at: string;
+    };
+    PaywallContent: {
+      /** @enum {string} */
+      template: 'hero' | 'cards' | 'minimal';
+      default_locale: string;
+      /** @description The copy per language; the default locale must be there, others fall back to it */
+      copy: {
+        [key: string]: {
+          title: string;
+          /** @default  */
+          body: string;
+          call_to_action: string;
+          /** @default  */
+          legal_text: string;
+        };
+      };
+      /**
+       * @description Uploaded image ids by slot
+       * @default {}
+       */
+      images: {
+        [key: string]: string;
+      };
+      /** @description Whether the user can close it without buying */
+      dismissible: boolean;
+      /**
+       * @description The products offered, chosen per app platform
+       * @default []
+       */
+      products: {
+        /** Format: uuid */
+        app_platform_id: string;
+        /** @description The SKUs offered on this platform, in the order shown */
+        product_ids: string[];
+        /**
+         * Format: uuid
+         * @description The one shown as the best choice
+         */
+        highlighted_product_id: string;
+      }[];
+    };
+    Paywall: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      app_id: string;
+      name: string;
+      /** @description What operators edit; devices see it only once it is published */
+      draft: components['schemas']['PaywallContent'];
+      /** @description The version devices see; null until published */
+      published_version: number | null;
+      /** @description The content of the published version */
+      published: components['schemas']['PaywallContent'] | null;
+      has_unpublished_changes: boolean;
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      updated_at: string;
+    };
+    PaywallVersion: {
+      version: number;
+      content: components['schemas']['PaywallContent'];
+      /** @description The version this one published again, if a restore */
+      restored_from: number | null;
+      /** Format: date-time */
+      published_at: string;
+    };
     Product: {
       /** Format: uuid */
       id: string;
@@ -2503,6 +3585,44 @@ export interface components {
       name: string;
       /** @description What the store calls the id an app platform is known by */
       marketplace_id_label: string;
+    };
+    PlacementPaywall: {
+      placement: string;
+      /** @description Send campaign id and variant back with impressions and purchases */
+      campaign: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        variant: string;
+      } | null;
+      /** @description Null when no campaign of the placement applies to this user now */
+      paywall: {
+        /** Format: uuid */
+        id: string;
+        version: number;
+        /** @enum {string} */
+        template: 'hero' | 'cards' | 'minimal';
+        /** @description The language of the copy: the device’s, or the paywall’s default */
+        locale: string;
+        title: string;
+        body: string;
+        call_to_action: string;
+        legal_text: string;
+        dismissible: boolean;
+        /** @description Image URLs by slot */
+        images: {
+          [key: string]: string;
+        };
+        products: {
+          /** Format: uuid */
+          id: string;
+          sku_ref_id: string;
+          name: string;
+          /** @enum {string} */
+          type: 'subscription' | 'non_consumable' | 'consumable';
+          highlighted: boolean;
+        }[];
+      } | null;
     };
   };
   responses: never;
@@ -3078,6 +4198,11 @@ export interface operations {
            * @description A UUID the device makes; sending it again is harmless
            */
           transaction_id: string;
+          /** @description The campaign and variant of the paywall the purchase was made on (from the placement answer) */
+          campaign?: {
+            id: string;
+            variant: string;
+          };
           apple?: {
             /** @description StoreKit 2 Transaction.jwsRepresentation */
             signed_transaction: string;
@@ -3466,6 +4591,66 @@ export interface operations {
       };
     };
   };
+  placementPaywall: {
+    parameters: {
+      query: {
+        /** @description The device asking */
+        device_id: string;
+      };
+      header?: never;
+      path: {
+        /** @description The label the app asks for */
+        placement: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlacementPaywall'];
+        };
+      };
+      /** @description The answer the device has (If-None-Match) is still the answer */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   receiveAppleNotification: {
     parameters: {
       query?: never;
@@ -3617,6 +4802,54 @@ export interface operations {
       };
       /** @description Service Unavailable */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getPaywallImage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        appId: string;
+        imageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The image */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+      /** @description The copy the caller has (If-None-Match) is current */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -6885,6 +8118,1600 @@ export interface operations {
       };
       /** @description Unsupported Media Type */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listPaywalls: {
+    parameters: {
+      query?: {
+        /** @description How many items per page, 1 to 100 (default 50) */
+        limit?: string;
+        /** @description The `next_cursor` of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        appId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: components['schemas']['Paywall'][];
+            /** @description Pass it as `cursor` for the next page; null on the last page */
+            next_cursor: string | null;
+          };
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createPaywall: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        appId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          content: {
+            /** @enum {string} */
+            template: 'hero' | 'cards' | 'minimal';
+            default_locale: string;
+            /** @description The copy per language; the default locale must be there, others fall back to it */
+            copy: {
+              [key: string]: {
+                title: string;
+                /** @default  */
+                body?: string;
+                call_to_action: string;
+                /** @default  */
+                legal_text?: string;
+              };
+            };
+            /**
+             * @description Uploaded image ids by slot
+             * @default {}
+             */
+            images?: {
+              [key: string]: string;
+            };
+            /** @description Whether the user can close it without buying */
+            dismissible: boolean;
+            /**
+             * @description The products offered, chosen per app platform
+             * @default []
+             */
+            products?: {
+              /** Format: uuid */
+              app_platform_id: string;
+              /** @description The SKUs offered on this platform, in the order shown */
+              product_ids: string[];
+              /**
+               * Format: uuid
+               * @description The one shown as the best choice
+               */
+              highlighted_product_id: string;
+            }[];
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Paywall'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Payload Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getPaywall: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        appId: string;
+        paywallId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Paywall'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  deletePaywall: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        appId: string;
+        paywallId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Done: there is nothing to return */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updatePaywall: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        appId: string;
+        paywallId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name?: string;
+          content?: {
+            /** @enum {string} */
+            template: 'hero' | 'cards' | 'minimal';
+            default_locale: string;
+            /** @description The copy per language; the default locale must be there, others fall back to it */
+            copy: {
+              [key: string]: {
+                title: string;
+                /** @default  */
+                body?: string;
+                call_to_action: string;
+                /** @default  */
+                legal_text?: string;
+              };
+            };
+            /**
+             * @description Uploaded image ids by slot
+             * @default {}
+             */
+            images?: {
+              [key: string]: string;
+            };
+            /** @description Whether the user can close it without buying */
+            dismissible: boolean;
+            /**
+             * @description The products offered, chosen per app platform
+             * @default []
+             */
+            products?: {
+              /** Format: uuid */
+              app_platform_id: string;
+              /** @description The SKUs offered on this platform, in the order shown */
+              product_ids: string[];
+              /**
+               * Format: uuid
+               * @description The one shown as the best choice
+               */
+              highlighted_product_id: string;
+            }[];
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Paywall'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Payload Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  publishPaywall: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        appId: string;
+        paywallId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Paywall'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listPaywallVersions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        appId: string;
+        paywallId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: components['schemas']['PaywallVersion'][];
+          };
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  restorePaywallVersion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        appId: string;
+        paywallId: string;
+        version: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Paywall'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listPaywallImages: {
+    parameters: {
+      query?: {
+        /** @description How many items per page, 1 to 100 (default 50) */
+        limit?: string;
+        /** @description The `next_cursor` of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        appId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: components['schemas']['PaywallImage'][];
+            /** @description Pass it as `cursor` for the next page; null on the last page */
+            next_cursor: string | null;
+          };
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  uploadPaywallImage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        appId: string;
+      };
+      cookie?: never;
+    };
+    /** @description The image bytes */
+    requestBody: {
+      content: {
+        'application/json': unknown;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PaywallImage'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Payload Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listCampaigns: {
+    parameters: {
+      query?: {
+        /** @description Only this placement’s campaigns */
+        placement?: string;
+      };
+      header?: never;
+      path: {
+        appId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: components['schemas']['Campaign'][];
+          };
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        appId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          /** @description Required unless a template gives it */
+          placement?: string;
+          /** @description Left out: after the placement’s other campaigns */
+          priority?: number;
+          /**
+           * @description The placement’s fallback, shown when no other campaign applies
+           * @default false
+           */
+          is_default?: boolean;
+          /** @default false */
+          paused?: boolean;
+          /** @default null */
+          starts_at?: string | null;
+          /**
+           * @description Exclusive: the campaign stops at this instant
+           * @default null
+           */
+          ends_at?: string | null;
+          /** @description Who the campaign is for; null is everyone (default: the template’s, or null) */
+          audience?:
+            | (
+                | {
+                    all: (
+                      | {
+                          all: (
+                            | {
+                                all: (
+                                  | {
+                                      all: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | {
+                                      any: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | components['schemas']['AudienceConditionInput']
+                                )[];
+                              }
+                            | {
+                                any: (
+                                  | {
+                                      all: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | {
+                                      any: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | components['schemas']['AudienceConditionInput']
+                                )[];
+                              }
+                            | components['schemas']['AudienceConditionInput']
+                          )[];
+                        }
+                      | {
+                          any: (
+                            | {
+                                all: (
+                                  | {
+                                      all: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | {
+                                      any: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | components['schemas']['AudienceConditionInput']
+                                )[];
+                              }
+                            | {
+                                any: (
+                                  | {
+                                      all: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | {
+                                      any: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | components['schemas']['AudienceConditionInput']
+                                )[];
+                              }
+                            | components['schemas']['AudienceConditionInput']
+                          )[];
+                        }
+                      | components['schemas']['AudienceConditionInput']
+                    )[];
+                  }
+                | {
+                    any: (
+                      | {
+                          all: (
+                            | {
+                                all: (
+                                  | {
+                                      all: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | {
+                                      any: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | components['schemas']['AudienceConditionInput']
+                                )[];
+                              }
+                            | {
+                                any: (
+                                  | {
+                                      all: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | {
+                                      any: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | components['schemas']['AudienceConditionInput']
+                                )[];
+                              }
+                            | components['schemas']['AudienceConditionInput']
+                          )[];
+                        }
+                      | {
+                          any: (
+                            | {
+                                all: (
+                                  | {
+                                      all: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | {
+                                      any: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | components['schemas']['AudienceConditionInput']
+                                )[];
+                              }
+                            | {
+                                any: (
+                                  | {
+                                      all: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | {
+                                      any: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | components['schemas']['AudienceConditionInput']
+                                )[];
+                              }
+                            | components['schemas']['AudienceConditionInput']
+                          )[];
+                        }
+                      | components['schemas']['AudienceConditionInput']
+                    )[];
+                  }
+                | components['schemas']['AudienceConditionInput']
+              )
+            | null;
+          /** @description One paywall (weight 100), or an A/B test across several */
+          variants: {
+            /** @description Names the variant in results and in what the SDK reports */
+            key: string;
+            /** Format: uuid */
+            paywall_id: string;
+            /** @description The percent of the campaign’s users who see it */
+            weight: number;
+          }[];
+          /**
+           * @description How long after an impression a purchase counts as its conversion (default 24)
+           * @default 24
+           */
+          attribution_window_hours?: number;
+          /**
+           * @description Start from a template: its placement and audience, unless given
+           * @enum {string}
+           */
+          template?: 'onboarding' | 'win_back' | 'trial_upsell';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Campaign'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Payload Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        appId: string;
+        campaignId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Campaign'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  deleteCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        appId: string;
+        campaignId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Done: there is nothing to return */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        appId: string;
+        campaignId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name?: string;
+          /** @description The label the app asks for */
+          placement?: string;
+          /** @description Lower is considered first among the placement’s campaigns */
+          priority?: number;
+          /** @description The placement’s fallback, shown when no other campaign applies */
+          is_default?: boolean;
+          paused?: boolean;
+          starts_at?: string | null;
+          /** @description Exclusive: the campaign stops at this instant */
+          ends_at?: string | null;
+          /** @description Who the campaign is for; null is everyone */
+          audience?:
+            | (
+                | {
+                    all: (
+                      | {
+                          all: (
+                            | {
+                                all: (
+                                  | {
+                                      all: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | {
+                                      any: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | components['schemas']['AudienceConditionInput']
+                                )[];
+                              }
+                            | {
+                                any: (
+                                  | {
+                                      all: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | {
+                                      any: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | components['schemas']['AudienceConditionInput']
+                                )[];
+                              }
+                            | components['schemas']['AudienceConditionInput']
+                          )[];
+                        }
+                      | {
+                          any: (
+                            | {
+                                all: (
+                                  | {
+                                      all: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | {
+                                      any: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | components['schemas']['AudienceConditionInput']
+                                )[];
+                              }
+                            | {
+                                any: (
+                                  | {
+                                      all: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | {
+                                      any: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | components['schemas']['AudienceConditionInput']
+                                )[];
+                              }
+                            | components['schemas']['AudienceConditionInput']
+                          )[];
+                        }
+                      | components['schemas']['AudienceConditionInput']
+                    )[];
+                  }
+                | {
+                    any: (
+                      | {
+                          all: (
+                            | {
+                                all: (
+                                  | {
+                                      all: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | {
+                                      any: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | components['schemas']['AudienceConditionInput']
+                                )[];
+                              }
+                            | {
+                                any: (
+                                  | {
+                                      all: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | {
+                                      any: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | components['schemas']['AudienceConditionInput']
+                                )[];
+                              }
+                            | components['schemas']['AudienceConditionInput']
+                          )[];
+                        }
+                      | {
+                          any: (
+                            | {
+                                all: (
+                                  | {
+                                      all: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | {
+                                      any: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | components['schemas']['AudienceConditionInput']
+                                )[];
+                              }
+                            | {
+                                any: (
+                                  | {
+                                      all: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | {
+                                      any: components['schemas']['AudienceConditionInput'][];
+                                    }
+                                  | components['schemas']['AudienceConditionInput']
+                                )[];
+                              }
+                            | components['schemas']['AudienceConditionInput']
+                          )[];
+                        }
+                      | components['schemas']['AudienceConditionInput']
+                    )[];
+                  }
+                | components['schemas']['AudienceConditionInput']
+              )
+            | null;
+          /** @description One paywall (weight 100), or an A/B test across several */
+          variants?: {
+            /** @description Names the variant in results and in what the SDK reports */
+            key: string;
+            /** Format: uuid */
+            paywall_id: string;
+            /** @description The percent of the campaign’s users who see it */
+            weight: number;
+          }[];
+          /** @description How long after an impression a purchase counts as its conversion (default 24) */
+          attribution_window_hours?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Campaign'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Payload Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  reorderPlacement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        appId: string;
+        /** @description The label the app asks for */
+        placement: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Every campaign of the placement but its default */
+          campaign_ids: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: components['schemas']['Campaign'][];
+          };
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Payload Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  campaignResults: {
+    parameters: {
+      query?: {
+        /** @description First day included (default: 29 days before `to`) */
+        from?: string;
+        /** @description Last day included (default: today) */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        appId: string;
+        campaignId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignResults'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listCampaignTemplates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              key: string;
+              name: string;
+              description: string;
+              placement: string;
+              audience: unknown;
+            }[];
+          };
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  explainPlacement: {
+    parameters: {
+      query: {
+        /** @description One of the user’s devices: its platform, language, country… count */
+        device_id: string;
+      };
+      header?: never;
+      path: {
+        appId: string;
+        /** @description The label the app asks for */
+        placement: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlacementExplanation'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
