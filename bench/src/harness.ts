@@ -48,11 +48,13 @@ export interface LoadOptions {
   connections: number;
   /** A POST for each request: its path and JSON body, made fresh (unique ids) every time. */
   post?: () => { path: string; body: object };
+  /** A GET of a new path for each request (another device, another placement). */
+  get?: () => string;
 }
 
 /** Requests per second that completed with a 2xx, under a fixed number of connections. */
 export async function requestsPerSecond(options: LoadOptions): Promise<number> {
-  const { post } = options;
+  const { post, get } = options;
   const result = await autocannon({
     url: options.url,
     headers: { ...options.headers, ...(post ? { 'content-type': 'application/json' } : {}) },
@@ -71,6 +73,7 @@ export async function requestsPerSecond(options: LoadOptions): Promise<number> {
           ],
         }
       : {}),
+    ...(get ? { requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: get() }) }] } : {}),
   });
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${options.url}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`);

@@ -1,4 +1,5 @@
 // npm run bench: every figure beside a baseline measured in the same run, as a ratio.
+// `npm run bench -- paywall session` runs only the benches whose names are given.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,9 +11,18 @@ import { catalogRead } from './catalog-read.js';
 import { customersList } from './customers-list.js';
 import { delivery } from './delivery.js';
 import { type Figure, printFigures } from './harness.js';
+import { paywallResolution } from './paywall-resolution.js';
 import { sessionStart } from './session-start.js';
 import { appleIntake, googleIntake } from './store-intake.js';
 import { startTollgate } from './tollgate.js';
+
+const BENCHES = ['catalog', 'apple', 'google', 'session', 'paywall', 'delivery', 'customers'] as const;
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(BENCHES as readonly string[]).includes(name));
+if (unknown.length > 0) {
+  throw new Error(`No bench named ${unknown.join(', ')}: choose among ${BENCHES.join(', ')}`);
+}
+const wanted = (name: (typeof BENCHES)[number]) => asked.length === 0 || asked.includes(name);
 
 const postgres = await startPostgres();
 const play = await startPlayFake();
@@ -36,19 +46,36 @@ try {
   const tollgate = await startTollgate(databaseUrl, env);
   const figures: Figure[] = [];
   try {
-    figures.push(await catalogRead(tollgate, databaseUrl));
-    figures.push(await appleIntake(tollgate, pki, rootFile, 1000));
-    figures.push(await googleIntake(tollgate, play, 1000));
-    figures.push(await sessionStart(tollgate, databaseUrl));
-    figures.push(...(await delivery(tollgate, databaseUrl, pki, env)));
+    if (wanted('catalog')) {
+      figures.push(await catalogRead(tollgate, databaseUrl));
+    }
+    if (wanted('apple')) {
+      figures.push(await appleIntake(tollgate, pki, rootFile, 1000));
+    }
+    if (wanted('google')) {
+      figures.push(await googleIntake(tollgate, play, 1000));
+    }
+    if (wanted('session')) {
+      figures.push(await sessionStart(tollgate, databaseUrl));
+    }
+    if (wanted('paywall')) {
+      figures.push(await paywallResolution(tollgate, databaseUrl));
+    }
+    if (wanted('delivery')) {
+      figures.push(...(await delivery(tollgate, databaseUrl, pki, env)));
+    }
   } finally {
     await tollgate.stop();
   }
-  const customers = await customersList(join(dirname(fileURLToPath(import.meta.url)), '..', '..'));
-  figures.push(...customers.figures);
+  const customers = wanted('customers')
+    ? await customersList(join(dirname(fileURLToPath(import.meta.url)), '..', '..'))
+    : null;
+  figures.push(...(customers?.figures ?? []));
   console.log(`\nTollgate benchmarks on PostgreSQL, ${new Date().toISOString()}\n`);
   printFigures(figures);
-  console.log(`\nCustomers list data set: ${customers.note}.`);
+  if (customers) {
+    console.log(`\nCustomers list data set: ${customers.note}.`);
+  }
 } finally {
   await play.close();
   postgres.stop();

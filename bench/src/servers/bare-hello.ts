@@ -1,0 +1,17 @@
+// The baseline for paywall resolution: Fastify answering a constant, with no database at all.
+import Fastify from 'fastify';
+
+const http = Fastify();
+
+http.get('/hello', async () => ({ hello: 'world' }));
+
+await http.listen({ host: '127.0.0.1', port: 0 });
+const address = http.server.address();
+console.log(`listening ${typeof address === 'object' && address ? address.port : 0}`);
+
+process.on('SIGTERM', () => {
+  http.close().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+});
