@@ -87,7 +87,8 @@ export function placementPaywallRoute(http: HttpApp, resolvePlacement: ResolvePl
       if (request.headers['if-none-match'] === etag) {
         return reply.code(304).send();
       }
-      return result.answer;
+      // Sent as the text its ETag was made of: serializing it a second time would cost as much again.
+      return reply.type('application/json; charset=utf-8').send(body as unknown as typeof result.answer);
     },
   );
 }
