@@ -57,6 +57,19 @@ describe('tollgate seed', () => {
       ),
     );
     expect(details.some((detail) => detail.usage.purchases > 0)).toBe(true);
+    // Buyers saw the onboarding A/B test first: its results show them.
+    const campaigns = await get<{ data: { id: string; name: string }[] }>(
+      `${url}/api/v1/apps/${app?.id}/campaigns`,
+      apiKey,
+    );
+    const onboarding = campaigns.data.find((campaign) => campaign.name.startsWith('Onboarding'));
+    const day = (msAgo: number) => new Date(Date.now() - msAgo).toISOString().slice(0, 10);
+    const results = await get<{ variants: { impressions: number; purchases: number; trials: number }[] }>(
+      `${url}/api/v1/apps/${app?.id}/campaigns/${onboarding?.id}/results?from=${day(365 * 86_400_000)}&to=${day(0)}`,
+      apiKey,
+    );
+    expect(results.variants.map((variant) => variant.impressions).reduce((a, b) => a + b)).toBeGreaterThan(0);
+    expect(results.variants.some((variant) => variant.purchases + variant.trials > 0)).toBe(true);
   });
 
   test('in this database, the same seed makes the same customers, and its API key does not outlive it', async () => {

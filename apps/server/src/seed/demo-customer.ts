@@ -70,18 +70,34 @@ export async function seedCustomer(options: DemoCustomerOptions): Promise<void> 
   if (launched) {
     await sessions(options, platform, deviceId, timesSince(options, first + DAY_MS, random.int(0, 23)));
   }
-  if (random.chance(0.5)) {
-    for (let shown = random.int(1, 3); shown > 0; shown--) {
-      await api.call('POST', `/sdk/v1/devices/${deviceId}/impressions`, platform.sdkKey, {
-        impression_id: random.uuid(),
-        paywall_id: random.pick(['onboarding', 'settings', 'winback']),
-        occurred_at: new Date(first + random.int(0, now - first)).toISOString(),
-      });
-    }
+  const buys = random.chance(0.35);
+  const boughtAt = first + random.int(0, 3) * DAY_MS;
+  // Buyers saw the onboarding paywall shortly before; half the others saw it some time.
+  if (buys || random.chance(0.5)) {
+    const shownAt = buys ? boughtAt - random.int(5, 600) * 60_000 : first + random.int(0, now - first);
+    await showOnboarding(options, platform, deviceId, Math.max(first, shownAt));
   }
-  if (random.chance(0.35)) {
-    await purchase(options, platform, deviceId, country, first + random.int(0, 3) * DAY_MS);
+  if (buys) {
+    await purchase(options, platform, deviceId, country, boughtAt);
   }
+}
+
+/** What the app does: asks which paywall to show, shows it, and says so. */
+async function showOnboarding(options: DemoCustomerOptions, platform: DemoPlatform, deviceId: string, at: number) {
+  const answer = await options.api.call<{
+    paywall: { id: string } | null;
+    campaign: { id: string; variant: string } | null;
+  }>('GET', `/sdk/v1/placements/onboarding/paywall?device_id=${deviceId}`, platform.sdkKey);
+  if (!answer.paywall || !answer.campaign) {
+    return;
+  }
+  await options.api.call('POST', `/sdk/v1/devices/${deviceId}/impressions`, platform.sdkKey, {
+    impression_id: options.random.uuid(),
+    paywall_id: answer.paywall.id,
+    campaign_id: answer.campaign.id,
+    variant: answer.campaign.variant,
+    occurred_at: new Date(at).toISOString(),
+  });
 }
 
 async function device(options: DemoCustomerOptions, platform: DemoPlatform, country: string): Promise<string> {
