@@ -6,13 +6,16 @@ import pg from 'pg';
 import { type CustomerFilter, listCustomers } from '../../apps/server/src/queries/customers.js';
 import type { TimeKey } from '../../apps/server/src/queries/time-keyset.js';
 import { adminCall } from './api.js';
+import { customersScreen, OPERATOR } from './customers-screen.js';
 import type { Figure } from './harness.js';
 import { type RunningTollgate, startTollgate } from './tollgate.js';
 
 const USERS = 1_000_000;
+/** The Control Center figure's baseline: an app of a thousand users beside it, loaded alike. */
+const SMALL_USERS = 1_000;
 /** Bump when the load below changes; a new migration reloads too. */
 // The schema as its migrations' checksums: an edited migration makes a new data set too.
-const DATA_VERSION = `2/${createHash('sha256')
+const DATA_VERSION = `3/${createHash('sha256')
   .update(
     readMigrations()
       .map((migration) => migration.checksum)
@@ -24,6 +27,8 @@ const PAGE = 50;
 
 interface Loaded {
   appId: string;
+  /** The app of `SMALL_USERS`. */
+  smallAppId: string;
   apiKey: string;
   /** How the data set came to be: loaded in this run, or kept from an earlier one. */
   note: string;
@@ -38,14 +43,19 @@ interface Case {
 /**
  * The customers list at 1M users, on PostgreSQL: p95 latency through Tollgate's HTTP API for
  * each filter, the first page and a deep page, beside the same query (listCustomers) run
- * directly. The users are bulk-loaded once into a cluster kept in `.bench/` and reused.
+ * directly; then the Control Center's customers screen in a browser, beside an app of 1,000.
+ * The users are bulk-loaded once into a cluster kept in `.bench/` and reused.
  */
 export async function customersList(repoRoot: string): Promise<{ figures: Figure[]; note: string }> {
   const postgres = await startPostgres({ dataDir: join(repoRoot, '.bench', 'customers-postgres') });
   try {
     const url = postgres.url('customers');
     const kept = await keptDataSet(postgres.url('postgres'), url);
-    const tollgate = await startTollgate(url);
+    // The first start makes this operator, to sign in to the Control Center with.
+    const tollgate = await startTollgate(url, {
+      TOLLGATE_ADMIN_EMAIL: OPERATOR.email,
+      TOLLGATE_ADMIN_PASSWORD: OPERATOR.password,
+    });
     const database = await connect({ driver: 'postgres', url, poolSize: 2 });
     try {
       const loaded = kept ?? (await load(url, tollgate));
@@ -75,6 +85,7 @@ export async function customersList(repoRoot: string): Promise<{ figures: Figure
           goal: '<= 50 ms',
         });
       }
+      figures.push(await customersScreen(tollgate, { large: loaded.appId, small: loaded.smallAppId }));
       return { figures, note: loaded.note };
     } finally {
       await database.close();
@@ -94,7 +105,12 @@ async function keptDataSet(adminUrl: string, url: string): Promise<Loaded | null
     if (exists.rowCount === 1) {
       const meta = await readMeta(url);
       if (meta?.version === DATA_VERSION) {
-        return { appId: meta.app_id, apiKey: meta.api_key, note: `reused the ${meta.note}` };
+        return {
+          appId: meta.app_id,
+          smallAppId: meta.small_app_id,
+          apiKey: meta.api_key,
+          note: `reused the ${meta.note}`,
+        };
       }
       await admin.query('drop database customers with (force)');
     }
@@ -108,6 +124,7 @@ async function keptDataSet(adminUrl: string, url: string): Promise<Loaded | null
 interface Meta {
   version: string;
   app_id: string;
+  small_app_id: string;
   api_key: string;
   note: string;
 }
@@ -120,8 +137,36 @@ async function readMeta(url: string): Promise<Meta | null> {
     if (!table.rows[0]?.present) {
       return null;
     }
-    const { rows } = await client.query<Meta>('select version, app_id, api_key, note from bench_meta');
+    // Every column: a data set of an earlier version may lack some, and is then loaded anew.
+    const { rows } = await client.query<Meta>('select * from bench_meta');
     return rows[0] ?? null;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The app of `USERS` users, then the app of `SMALL_USERS` beside it, each as `loadApp` makes it. */
+async function load(url: string, tollgate: RunningTollgate): Promise<Loaded> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const started = performance.now();
+    const appId = await loadApp(client, tollgate, 'Customers bench', USERS);
+    const smallAppId = await loadApp(client, tollgate, 'Customers bench, 1k', SMALL_USERS);
+    await client.query('vacuum (analyze) users, external_ids, devices');
+    const seconds = (performance.now() - started) / 1000;
+    const note = `${USERS.toLocaleString('en-US')} users (and an app of ${SMALL_USERS.toLocaleString('en-US')}) loaded in ${seconds.toFixed(1)} s (kept in .bench/ for the next run)`;
+    await client.query(
+      'create table bench_meta (version text, app_id uuid, small_app_id uuid, api_key text, note text)',
+    );
+    await client.query('insert into bench_meta values ($1, $2, $3, $4, $5)', [
+      DATA_VERSION,
+      appId,
+      smallAppId,
+      tollgate.apiKey,
+      note,
+    ]);
+    return { appId, smallAppId, apiKey: tollgate.apiKey, note };
   } finally {
     await client.end();
   }
@@ -132,8 +177,8 @@ async function readMeta(url: string): Promise<Meta | null> {
  * recently updated over six months, 60% with an external id, a device on each of their
  * platforms (Apple 51%, Google 40%, some both, Roku 5%, 4% with none: store-only users).
  */
-async function load(url: string, tollgate: RunningTollgate): Promise<Loaded> {
-  const app = await adminCall(tollgate, '/apps', { name: 'Customers bench' });
+async function loadApp(client: pg.Client, tollgate: RunningTollgate, name: string, users: number): Promise<string> {
+  const app = await adminCall(tollgate, '/apps', { name });
   const platformIds: Record<string, string> = {};
   for (const store of ['apple', 'google', 'roku'] as const) {
     const platform = await adminCall(tollgate, `/apps/${app.id}/platforms`, {
@@ -143,51 +188,39 @@ async function load(url: string, tollgate: RunningTollgate): Promise<Loaded> {
     });
     platformIds[store] = platform.id;
   }
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const started = performance.now();
-    await client.query(
-      `insert into users (app_id, id, created_at, updated_at, first_seen_at, last_seen_at, sessions_count, platforms, external_id)
-       select $1, gen_random_uuid(), at - interval '30 days', at,
-              case when n % 10 = 0 then null else at - interval '30 days' end,
-              case when n % 10 = 0 then null else at end,
-              case when n % 10 = 0 then 0 else n % 40 + 1 end,
-              case when n % 25 = 1 then '{}'::text[]
-                   when n % 20 = 0 then '{roku}'
-                   when n % 20 < 9 then '{google}'
-                   when n % 7 = 0 then '{apple,google}'
-                   else '{apple}' end,
-              case when n % 5 < 3 then 'user-' || n end
-       from (select n, now() - random() * interval '180 days' as at from generate_series(1, $2::int) n) s`,
-      [app.id, USERS],
-    );
-    await client.query(
-      `insert into external_ids (app_id, key, value, type, user_id, created_at)
-       select app_id, 'external_id', external_id, 'external_id', id, created_at
-       from users where app_id = $1 and external_id is not null`,
-      [app.id],
-    );
-    await client.query(
-      `insert into devices (app_id, id, app_platform_id, user_id, created_at, updated_at, os, model, country, last_seen_at)
-       select users.app_id, gen_random_uuid(),
-              case store when 'apple' then $2::uuid when 'google' then $3::uuid else $4::uuid end,
-              users.id, users.created_at, users.updated_at,
-              case store when 'apple' then 'ios' when 'google' then 'android' else 'roku' end,
-              'bench', 'US', users.last_seen_at
-       from users cross join lateral unnest(users.platforms) as store
-       where users.app_id = $1`,
-      [app.id, platformIds.apple, platformIds.google, platformIds.roku],
-    );
-    await client.query('vacuum (analyze) users, external_ids, devices');
-    const seconds = (performance.now() - started) / 1000;
-    const note = `${USERS.toLocaleString('en-US')} users loaded in ${seconds.toFixed(1)} s (kept in .bench/ for the next run)`;
-    await client.query('create table bench_meta (version text, app_id uuid, api_key text, note text)');
-    await client.query('insert into bench_meta values ($1, $2, $3, $4)', [DATA_VERSION, app.id, tollgate.apiKey, note]);
-    return { appId: app.id, apiKey: tollgate.apiKey, note };
-  } finally {
-    await client.end();
-  }
+  await client.query(
+    `insert into users (app_id, id, created_at, updated_at, first_seen_at, last_seen_at, sessions_count, platforms, external_id)
+     select $1, gen_random_uuid(), at - interval '30 days', at,
+            case when n % 10 = 0 then null else at - interval '30 days' end,
+            case when n % 10 = 0 then null else at end,
+            case when n % 10 = 0 then 0 else n % 40 + 1 end,
+            case when n % 25 = 1 then '{}'::text[]
+                 when n % 20 = 0 then '{roku}'
+                 when n % 20 < 9 then '{google}'
+                 when n % 7 = 0 then '{apple,google}'
+                 else '{apple}' end,
+            case when n % 5 < 3 then 'user-' || n end
+     from (select n, now() - random() * interval '180 days' as at from generate_series(1, $2::int) n) s`,
+    [app.id, users],
+  );
+  await client.query(
+    `insert into external_ids (app_id, key, value, type, user_id, created_at)
+     select app_id, 'external_id', external_id, 'external_id', id, created_at
+     from users where app_id = $1 and external_id is not null`,
+    [app.id],
+  );
+  await client.query(
+    `insert into devices (app_id, id, app_platform_id, user_id, created_at, updated_at, os, model, country, last_seen_at)
+     select users.app_id, gen_random_uuid(),
+            case store when 'apple' then $2::uuid when 'google' then $3::uuid else $4::uuid end,
+            users.id, users.created_at, users.updated_at,
+            case store when 'apple' then 'ios' when 'google' then 'android' else 'roku' end,
+            'bench', 'US', users.last_seen_at
+     from users cross join lateral unnest(users.platforms) as store
+     where users.app_id = $1`,
+    [app.id, platformIds.apple, platformIds.google, platformIds.roku],
+  );
+  return app.id;
 }
 
 /** The filters a support person would use, each with values sampled from the data set. */
