@@ -15,14 +15,15 @@ export const CUSTOMER_CSV_COLUMNS = [
 
 /**
  * One field as RFC 4180 wants it: quoted when it holds a comma, a double quote or a line
- * break, with its double quotes doubled; null is an empty field. Values are written as
- * they are (no spreadsheet-formula neutralising): this is data, not a document.
+ * break, with its double quotes doubled; null is an empty field. Text that a spreadsheet
+ * would run as a formula (starting with =, +, -, @, a tab or a carriage return) gets a
+ * leading apostrophe, as OWASP advises: external ids come from the app's own users.
  */
 export function csvField(value: string | number | null): string {
   if (value === null) {
     return '';
   }
-  const text = String(value);
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

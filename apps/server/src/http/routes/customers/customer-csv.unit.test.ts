@@ -16,6 +16,20 @@ describe('CSV fields, per RFC 4180', () => {
     expect(csvField(value)).toBe(written);
   });
 
+  test.each([
+    ['=HYPERLINK("http://evil.example","x")', `"'=HYPERLINK(""http://evil.example"",""x"")"`],
+    ['+1 555 0100', "'+1 555 0100"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tcmd', "'\tcmd"],
+  ])('neutralises %j, which a spreadsheet would run as a formula', (value, written) => {
+    expect(csvField(value)).toBe(written);
+  });
+
+  test('leaves negative numbers and text with a formula sign inside alone', () => {
+    expect([csvField(-3), csvField('a=b'), csvField('listener-1')]).toEqual(['-3', 'a=b', 'listener-1']);
+  });
+
   test('ends a record with CRLF', () => {
     expect(csvRecord(['a', null, 'b,c'])).toBe('a,,"b,c"\r\n');
   });
