@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import type { RunningTollgate } from './tollgate.js';
 
 /** POSTs (or PATCHes) to Tollgate's admin API with its admin key; fails on anything but 2xx. */
@@ -16,4 +18,35 @@ export async function adminCall<T = { id: string }>(
     throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
   }
   return (await response.json()) as T;
+}
+
+/**
+ * Registers one device per description through the SDK API, as apps do at their first start,
+ * then has PostgreSQL analyze its tables (as in production, the planner knows their sizes).
+ * Answers the devices' ids, in order.
+ */
+export async function registerDevices(
+  tollgate: RunningTollgate,
+  databaseUrl: string,
+  sdkKey: string,
+  descriptions: object[],
+): Promise<string[]> {
+  const devices: string[] = [];
+  for (const description of descriptions) {
+    const deviceId = randomUUID();
+    const response = await fetch(`${tollgate.url}/sdk/v1/devices/${deviceId}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${sdkKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(description),
+    });
+    if (response.status !== 201) {
+      throw new Error(`registering a device: ${response.status} ${await response.text()}`);
+    }
+    devices.push(deviceId);
+  }
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query('analyze');
+  await client.end();
+  return devices;
 }

@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { adminCall } from './api.js';
+import { adminCall, registerDevices } from './api.js';
 import { alternate, type Figure, requestsPerSecond, spawnServer } from './harness.js';
 import type { RunningTollgate } from './tollgate.js';
 
@@ -106,27 +104,17 @@ export async function paywallResolution(tollgate: RunningTollgate, databaseUrl: 
       });
     }
   }
-  const sdkHeaders = { authorization: `Bearer ${platform.sdk_key}`, 'content-type': 'application/json' };
-  const devices = Array.from({ length: DEVICES }, () => randomUUID());
-  for (const [index, deviceId] of devices.entries()) {
-    const response = await fetch(`${tollgate.url}/sdk/v1/devices/${deviceId}`, {
-      method: 'PUT',
-      headers: sdkHeaders,
-      body: JSON.stringify({
-        os: 'ios',
-        country: COUNTRIES[index % COUNTRIES.length],
-        language: LANGUAGES[index % LANGUAGES.length],
-        app_version: `${index % 3}.${index % 10}`,
-      }),
-    });
-    if (response.status !== 201) {
-      throw new Error(`registering a device: ${response.status} ${await response.text()}`);
-    }
-  }
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  await client.query('analyze');
-  await client.end();
+  const devices = await registerDevices(
+    tollgate,
+    databaseUrl,
+    platform.sdk_key,
+    Array.from({ length: DEVICES }, (_, index) => ({
+      os: 'ios',
+      country: COUNTRIES[index % COUNTRIES.length],
+      language: LANGUAGES[index % LANGUAGES.length],
+      app_version: `${index % 3}.${index % 10}`,
+    })),
+  );
   let turn = 0;
   const get = () => {
     turn++;

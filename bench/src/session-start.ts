@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { adminCall } from './api.js';
+import { adminCall, registerDevices } from './api.js';
 import { alternate, type Figure, requestsPerSecond, spawnServer } from './harness.js';
 import type { RunningTollgate } from './tollgate.js';
 
@@ -20,23 +19,12 @@ export async function sessionStart(tollgate: RunningTollgate, databaseUrl: strin
     store: 'apple',
     marketplace_app_id: 'com.example.sdkbench',
   });
-  const sdkHeaders = { authorization: `Bearer ${platform.sdk_key}`, 'content-type': 'application/json' };
-  const devices = Array.from({ length: DEVICES }, () => randomUUID());
-  for (const deviceId of devices) {
-    const response = await fetch(`${tollgate.url}/sdk/v1/devices/${deviceId}`, {
-      method: 'PUT',
-      headers: sdkHeaders,
-      body: JSON.stringify({ os: 'ios', os_version: '26.1', model: 'iPhone17,1', country: 'US' }),
-    });
-    if (response.status !== 201) {
-      throw new Error(`registering a device: ${response.status} ${await response.text()}`);
-    }
-  }
-  // As in production, the planner knows the tables' sizes.
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  await client.query('analyze');
-  await client.end();
+  const devices = await registerDevices(
+    tollgate,
+    databaseUrl,
+    platform.sdk_key,
+    Array.from({ length: DEVICES }, () => ({ os: 'ios', os_version: '26.1', model: 'iPhone17,1', country: 'US' })),
+  );
   let turn = 0;
   const post = () => ({
     path: `/sdk/v1/devices/${devices[turn++ % DEVICES]}/sessions`,
