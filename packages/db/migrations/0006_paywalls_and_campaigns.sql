@@ -96,6 +96,8 @@ ALTER TABLE device_transactions
 -- Attribution looks for the user's last impression before a purchase.
 CREATE INDEX impressions_user_recent_idx ON impressions (app_id, user_id, occurred_at DESC)
   WHERE campaign_id IS NOT NULL;
+-- A device's impressions move with it when it signs in.
+CREATE INDEX impressions_device_idx ON impressions (app_id, device_id);
 
 -- Results per campaign, variant and UTC day, kept current as impressions and purchases arrive.
 CREATE TABLE campaign_results (

@@ -13,6 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Deps } from '../deps.js';
 import type { StoreGateways } from '../intake/gateways.js';
+import { placementResolver } from '../placements/resolve-placement.js';
 import { authenticateOperatorOrApiKey } from './auth.js';
 import { controlCenterDist, serveControlCenter } from './control-center.js';
 import type { HttpApp } from './http-app.js';
@@ -80,6 +81,9 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<HttpA
     }
   });
 
+  // One per server: devices and the explain route read the same cached campaigns.
+  const resolvePlacement = placementResolver({ db: deps.db, now: deps.now, publicUrl: deps.publicUrl });
+
   await http.register(fastifyCookie);
   await http.register(fastifySwagger, {
     openapi: {
@@ -131,7 +135,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<HttpA
   await http.register(
     (sdk: HttpApp, _options, done) => {
       sdk.addHook('onRequest', authenticateSdkKey(deps));
-      sdkRoutes(sdk, deps, options.gateways);
+      sdkRoutes(sdk, deps, options.gateways, resolvePlacement);
       done();
     },
     { prefix: '/sdk/v1' },
@@ -143,7 +147,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<HttpA
   await http.register(
     (api: HttpApp, _options, done) => {
       api.addHook('onRequest', authenticateOperatorOrApiKey(deps));
-      operatorRoutes(api, deps, options.gateways);
+      operatorRoutes(api, deps, options.gateways, resolvePlacement);
       done();
     },
     { prefix: '/api/v1' },

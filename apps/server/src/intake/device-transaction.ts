@@ -2,8 +2,8 @@ import type { StoreSnapshot } from '@tollgate/core';
 import { appleTransactionSnapshot, StorePayloadError, startTestPurchase, type TestStorePrice } from '@tollgate/stores';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from '../deps.js';
+import type { Attribution } from '../use-cases/count-campaign-results.js';
 import {
-  type PaywallCampaign,
   priorDeviceTransaction,
   type RecordDeviceTransactionResult,
   recordDeviceTransaction,
@@ -42,7 +42,7 @@ export async function takeDeviceTransaction(
     deviceId: string;
     transactionId: string;
     purchase: DevicePurchase;
-    campaign: PaywallCampaign | null;
+    campaign: Attribution | null;
   },
 ): Promise<DeviceTransactionResult> {
   const prior = await priorDeviceTransaction(deps.db, input);

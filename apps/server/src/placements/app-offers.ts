@@ -97,4 +97,3 @@ export function offerCache(db: Kysely<Database>) {
     return loading;
   };
 }
-export type OffersOf = ReturnType<typeof offerCache>;

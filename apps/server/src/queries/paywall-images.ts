@@ -1,7 +1,15 @@
+import type { ImageInfo } from '@tollgate/core';
 import type { Database } from '@tollgate/db';
 import type { Kysely } from 'kysely';
-import type { StoredImage } from '../use-cases/upload-paywall-image.js';
 import type { PageRequest } from './page.js';
+
+export interface StoredImage extends ImageInfo {
+  appId: string;
+  id: string;
+  byteSize: number;
+  sha256: string;
+  createdAt: Date;
+}
 
 export async function listPaywallImages(
   db: Kysely<Database>,

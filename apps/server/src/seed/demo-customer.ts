@@ -41,7 +41,7 @@ export interface DemoCustomerOptions {
  * and for some a purchase that renews, lapses or is refunded along the way.
  */
 export async function seedCustomer(options: DemoCustomerOptions): Promise<void> {
-  const { api, random, app, now } = options;
+  const { random, app, now } = options;
   const first = now - random.int(1, 180) * DAY_MS;
   const country = random.pick(COUNTRIES);
   const platform = random.chance(0.6) ? app.platforms[0] : app.platforms[1];

@@ -14,6 +14,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Deps } from '../deps.js';
 import { userSnapshot } from '../queries/customer-state.js';
 import { purchaseColumns, purchaseStateOf } from '../queries/purchase-state.js';
+import type { Attribution } from './count-campaign-results.js';
 import { type RecordedEvent, recordEvents } from './record-events.js';
 import { bookedAmong, recordRevenue } from './record-revenue.js';
 import { createUser, linkExternalId, userFromAppHint } from './users.js';
@@ -24,6 +25,8 @@ export interface ApplyStoreSnapshotInput {
   snapshot: StoreSnapshot;
   /** The user a purchase Tollgate has not seen belongs to (test store, device transactions). */
   ownerUserId?: string;
+  /** The campaign and variant the device said the purchase was made under. */
+  attribution?: Attribution | null;
 }
 
 export interface ApplyStoreSnapshotResult {
@@ -113,6 +116,7 @@ export async function applyIn(
   const purchaseFields = purchasePayload(updated.id, updated.app_platform_id, next);
   const events = await recordEvents(trx, deps, {
     user,
+    attribution: input.attribution ?? null,
     platform: updated.store,
     events: types.map((type) => ({
       type,

@@ -1,5 +1,5 @@
 import type { Audience } from '@tollgate/core';
-import { violatedUniqueConstraint } from '@tollgate/db';
+import { violatedForeignKey, violatedUniqueConstraint } from '@tollgate/db';
 import type { Deps } from '../deps.js';
 import { findApp } from '../queries/apps.js';
 import { findCampaign, type StoredCampaign } from '../queries/campaigns.js';
@@ -81,11 +81,21 @@ export async function createCampaign(
       return { outcome: 'created', campaign: created } as const;
     });
   } catch (error) {
-    if (violatedUniqueConstraint(error) === 'campaigns_one_default_key') {
-      return { outcome: 'default_taken' };
-    }
-    throw error;
+    return campaignConflict(error);
   }
+}
+
+/** What a concurrent change can still break after the checks: another default, a paywall deleted meanwhile. */
+export function campaignConflict(
+  error: unknown,
+): { outcome: 'default_taken' } | { outcome: 'broken_references'; broken: BrokenReference[] } {
+  if (violatedUniqueConstraint(error) === 'campaigns_one_default_key') {
+    return { outcome: 'default_taken' };
+  }
+  if (violatedForeignKey(error) === 'campaign_variants_app_id_paywall_id_fkey') {
+    return { outcome: 'broken_references', broken: [{ path: 'variants', message: 'A paywall was deleted meanwhile' }] };
+  }
+  throw error;
 }
 
 async function nextPriority(trx: Parameters<typeof findApp>[0], appId: string, placement: string): Promise<number> {

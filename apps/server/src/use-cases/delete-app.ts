@@ -4,14 +4,14 @@ import { findApp } from '../queries/apps.js';
 export interface DeleteAppInput {
   orgId: string;
   appId: string;
-  /** Also delete the app's catalog: its platforms, entitlements, products and integrations. */
+  /** Also delete the app's catalog: its platforms, entitlements, products, integrations, paywalls and campaigns. */
   force: boolean;
 }
 
 export type DeleteAppResult =
   | { outcome: 'deleted' }
   | { outcome: 'app_not_found' }
-  | { outcome: 'app_not_empty'; appPlatforms: number; entitlements: number }
+  | { outcome: 'app_not_empty'; appPlatforms: number; entitlements: number; paywalls: number; campaigns: number }
   | { outcome: 'app_has_customers' };
 
 export function deleteApp(deps: Deps, input: DeleteAppInput): Promise<DeleteAppResult> {
@@ -32,12 +32,20 @@ export function deleteApp(deps: Deps, input: DeleteAppInput): Promise<DeleteAppR
           .where('app_id', '=', app.id)
           .select(eb.fn.countAll<number>().as('n'))
           .as('entitlements'),
+        eb.selectFrom('paywalls').where('app_id', '=', app.id).select(eb.fn.countAll<number>().as('n')).as('paywalls'),
+        eb
+          .selectFrom('campaigns')
+          .where('app_id', '=', app.id)
+          .select(eb.fn.countAll<number>().as('n'))
+          .as('campaigns'),
       ])
       .executeTakeFirstOrThrow();
     const appPlatforms = Number(counts.appPlatforms ?? 0);
     const entitlements = Number(counts.entitlements ?? 0);
-    if (!input.force && appPlatforms + entitlements > 0) {
-      return { outcome: 'app_not_empty', appPlatforms, entitlements };
+    const paywalls = Number(counts.paywalls ?? 0);
+    const campaigns = Number(counts.campaigns ?? 0);
+    if (!input.force && appPlatforms + entitlements + paywalls + campaigns > 0) {
+      return { outcome: 'app_not_empty', appPlatforms, entitlements, paywalls, campaigns };
     }
     // Customer data is never deleted as a side effect of tidying the catalog.
     const customers = await trx
@@ -49,7 +57,9 @@ export function deleteApp(deps: Deps, input: DeleteAppInput): Promise<DeleteAppR
     if (customers) {
       return { outcome: 'app_has_customers' };
     }
-    // Children first: products refer to platforms and entitlements, which refer to the app.
+    // Children first: campaigns show paywalls; products refer to platforms and entitlements.
+    await trx.deleteFrom('campaigns').where('app_id', '=', app.id).execute();
+    await trx.deleteFrom('paywalls').where('app_id', '=', app.id).execute();
     await trx.deleteFrom('products').where('app_id', '=', app.id).execute();
     await trx.deleteFrom('entitlements').where('app_id', '=', app.id).execute();
     // An mParticle feed refers to its platform; with no customers, nothing was sent through it.

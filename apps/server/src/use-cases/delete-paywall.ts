@@ -1,3 +1,4 @@
+import { violatedForeignKey } from '@tollgate/db';
 import type { Deps } from '../deps.js';
 import { findApp } from '../queries/apps.js';
 import { campaignsShowing } from '../queries/paywalls.js';
@@ -10,6 +11,21 @@ export type DeletePaywallResult =
 
 /** Deletes a paywall and its versions; refused while a campaign shows it. */
 export async function deletePaywall(
+  deps: Deps,
+  input: { orgId: string; appId: string; paywallId: string },
+): Promise<DeletePaywallResult> {
+  try {
+    return await deletePaywallIn(deps, input);
+  } catch (error) {
+    // A campaign took it up between the check and the delete.
+    if (violatedForeignKey(error) === 'campaign_variants_app_id_paywall_id_fkey') {
+      return { outcome: 'in_use', campaigns: await campaignsShowing(deps.db, input.appId, input.paywallId) };
+    }
+    throw error;
+  }
+}
+
+function deletePaywallIn(
   deps: Deps,
   input: { orgId: string; appId: string; paywallId: string },
 ): Promise<DeletePaywallResult> {

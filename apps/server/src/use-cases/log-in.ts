@@ -13,7 +13,8 @@ export type LogInResult =
 /**
  * The device's user signs in as the app's own user `externalId`: the device moves to the
  * user who has that external id (made if new), joining their other devices, and the
- * purchases this device reported move with it (an entitlement transfer).
+ * purchases this device reported move with it (an entitlement transfer), as do the paywalls it
+ * showed (a purchase after signing in counts for the campaign that led to it).
  */
 export function logIn(
   deps: Deps,
@@ -78,6 +79,15 @@ export function logIn(
       fromUserId: device.user_id,
       toUserId: userId,
     });
+    // The paywalls this device showed go with it, so that a purchase made after signing in
+    // counts for the campaign that led to it.
+    await trx
+      .updateTable('impressions')
+      .set({ user_id: userId })
+      .where('app_id', '=', caller.app_id)
+      .where('device_id', '=', input.deviceId)
+      .where('user_id', '=', device.user_id)
+      .execute();
     await refreshUserPlatforms(trx, caller.app_id, [device.user_id, userId]);
     await trx
       .updateTable('users')

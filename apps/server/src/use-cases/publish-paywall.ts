@@ -26,13 +26,14 @@ export async function publishPaywall(
     if (!app) {
       return { outcome: 'app_not_found' } as const;
     }
-    // Locked, so that two publishes at once number their versions one after the other.
+    // Locked, so that two publishes at once number their versions one after the other (not
+    // against key changes: campaigns may take the paywall up meanwhile).
     const locked = await trx
       .selectFrom('paywalls')
       .select('id')
       .where('app_id', '=', app.id)
       .where('id', '=', input.paywallId)
-      .forUpdate()
+      .forNoKeyUpdate()
       .executeTakeFirst();
     const paywall = locked && (await findPaywall(trx, app.id, locked.id));
     if (!paywall) {

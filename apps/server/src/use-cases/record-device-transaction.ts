@@ -4,15 +4,10 @@ import type { Kysely } from 'kysely';
 import type { Deps } from '../deps.js';
 import { purchaseStateOf } from '../queries/purchase-state.js';
 import { applyIn, retryingFirstSightings } from './apply-store-snapshot.js';
+import type { Attribution } from './count-campaign-results.js';
 import { recordDeviceEvent } from './device-events.js';
 import type { SdkCaller } from './sdk-caller.js';
 import { transferPurchases } from './transfer-purchases.js';
-
-/** The campaign and variant whose paywall a purchase was made on, as the device said. */
-export interface PaywallCampaign {
-  id: string;
-  variant: string;
-}
 
 export type RecordDeviceTransactionResult =
   | { outcome: 'recorded'; purchaseId: string; userId: string; events: string[] }
@@ -67,7 +62,8 @@ export function recordDeviceTransaction(
     deviceId: string;
     transactionId: string;
     snapshot: StoreSnapshot;
-    campaign: PaywallCampaign | null;
+    /** The campaign and variant whose paywall the purchase was made on, as the device said. */
+    campaign: Attribution | null;
   },
 ): Promise<RecordDeviceTransactionResult> {
   const { caller } = input;
@@ -83,6 +79,7 @@ export function recordDeviceTransaction(
         appPlatformId: caller.id,
         snapshot: input.snapshot,
         ownerUserId: device.user_id,
+        attribution: input.campaign,
       });
       const transfer = await transferPurchases(trx, deps, {
         appId: caller.app_id,

@@ -2,7 +2,7 @@ import { type EventType, eventEnvelope, type StorePlatform, type UserSnapshot } 
 import type { Database } from '@tollgate/db';
 import type { Transaction } from 'kysely';
 import type { Deps } from '../deps.js';
-import { countCampaignResults } from './count-campaign-results.js';
+import { type Attribution, countCampaignResults } from './count-campaign-results.js';
 import { queueDeliveries } from './queue-deliveries.js';
 
 export interface EventToRecord {
@@ -26,7 +26,13 @@ export interface RecordedEvent {
 export async function recordEvents(
   trx: Transaction<Database>,
   deps: Deps,
-  input: { user: UserSnapshot; platform: StorePlatform; events: readonly EventToRecord[] },
+  input: {
+    user: UserSnapshot;
+    platform: StorePlatform;
+    events: readonly EventToRecord[];
+    /** The campaign and variant a purchase among the events was made under, as its device said. */
+    attribution?: Attribution | null;
+  },
 ): Promise<RecordedEvent[]> {
   if (input.events.length === 0) {
     return [];
@@ -58,7 +64,7 @@ export async function recordEvents(
     input.user.appId,
     recorded.map(({ id }) => id),
   );
-  await countCampaignResults(trx, input.user, input.events, at);
+  await countCampaignResults(trx, input.user, input.events, { at, attribution: input.attribution ?? null });
   return recorded.map(({ event, id }) => ({ id, type: event.type }));
 }
 

@@ -32,7 +32,9 @@ export function recordImpression(deps: Deps, input: ImpressionInput): Promise<Re
     if (!device) {
       return { outcome: 'device_not_found' } as const;
     }
-    const occurredAt = input.occurredAt ?? deps.now();
+    // A device clock that runs ahead would date the impression after the purchase it led to.
+    const now = deps.now();
+    const occurredAt = input.occurredAt && input.occurredAt < now ? input.occurredAt : now;
     const inserted = await trx
       .insertInto('impressions')
       .values({

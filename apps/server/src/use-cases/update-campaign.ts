@@ -1,10 +1,9 @@
-import { violatedUniqueConstraint } from '@tollgate/db';
 import type { Deps } from '../deps.js';
 import { findApp } from '../queries/apps.js';
 import { findCampaign, type StoredCampaign } from '../queries/campaigns.js';
 import { bumpPaywallsRevision } from './bump-paywalls-revision.js';
 import { brokenVariants, replaceVariants } from './campaign-variants.js';
-import type { CampaignInput } from './create-campaign.js';
+import { type CampaignInput, campaignConflict } from './create-campaign.js';
 import type { BrokenReference } from './paywall-references.js';
 
 export type CampaignChanges = Partial<Omit<CampaignInput, 'template'>>;
@@ -32,7 +31,15 @@ export async function updateCampaign(
       if (!app) {
         return { outcome: 'app_not_found' } as const;
       }
-      const current = await findCampaign(trx, app.id, input.campaignId);
+      // Locked first: two edits at once apply one after the other, neither undoing the other.
+      const locked = await trx
+        .selectFrom('campaigns')
+        .select('id')
+        .where('app_id', '=', app.id)
+        .where('id', '=', input.campaignId)
+        .forUpdate()
+        .executeTakeFirst();
+      const current = locked && (await findCampaign(trx, app.id, locked.id));
       if (!current) {
         return { outcome: 'campaign_not_found' } as const;
       }
@@ -94,9 +101,6 @@ export async function updateCampaign(
       return { outcome: 'updated', campaign: updated } as const;
     });
   } catch (error) {
-    if (violatedUniqueConstraint(error) === 'campaigns_one_default_key') {
-      return { outcome: 'default_taken' };
-    }
-    throw error;
+    return campaignConflict(error);
   }
 }

@@ -1,18 +1,11 @@
 import { createHash } from 'node:crypto';
-import { type ImageInfo, imageInfo } from '@tollgate/core';
+import { imageInfo } from '@tollgate/core';
 import type { Deps } from '../deps.js';
 import { findApp } from '../queries/apps.js';
+import type { StoredImage } from '../queries/paywall-images.js';
 
 /** Wider or taller than any phone or TV screen needs. */
 export const MAX_IMAGE_SIDE = 4096;
-
-export interface StoredImage extends ImageInfo {
-  appId: string;
-  id: string;
-  byteSize: number;
-  sha256: string;
-  createdAt: Date;
-}
 
 export type UploadPaywallImageResult =
   | { outcome: 'uploaded'; image: StoredImage }

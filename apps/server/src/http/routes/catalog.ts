@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps.js';
 import type { StoreGateways } from '../../intake/gateways.js';
+import type { ResolvePlacement } from '../../placements/resolve-placement.js';
 import type { HttpApp } from '../http-app.js';
 import { createApiKeyRoute } from './api-keys/create-api-key.js';
 import { listApiKeysRoute } from './api-keys/list-api-keys.js';
@@ -44,7 +45,12 @@ import { createTestPurchaseRoute } from './test-store/create-test-purchase.js';
 import { stepTestPurchaseRoute } from './test-store/step-test-purchase.js';
 
 /** The routes an operator (session cookie) or an API key may call, all scoped to its organization. */
-export function operatorRoutes(http: HttpApp, deps: Deps, gateways: StoreGateways): void {
+export function operatorRoutes(
+  http: HttpApp,
+  deps: Deps,
+  gateways: StoreGateways,
+  resolvePlacement: ResolvePlacement,
+): void {
   whoAmIRoute(http, deps);
   createApiKeyRoute(http, deps);
   listApiKeysRoute(http, deps);
@@ -99,5 +105,5 @@ export function operatorRoutes(http: HttpApp, deps: Deps, gateways: StoreGateway
   }
   integrationRoutes(http, deps);
   paywallRoutes(http, deps);
-  campaignRoutes(http, deps);
+  campaignRoutes(http, deps, resolvePlacement);
 }

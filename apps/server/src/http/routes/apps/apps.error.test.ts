@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { anApp, anAppPlatform, anEntitlement } from '../../../testing/catalog-builders.js';
+import { aPaywall, paywallContent } from '../../../testing/paywall-builders.js';
 import { countRows, useTestServer } from '../../../testing/test-server.js';
 
 const api = useTestServer();
@@ -127,8 +128,21 @@ describe('changing apps with bad input', () => {
 
     expect(response.statusCode).toBe(409);
     expect(response.json().code).toBe('app_not_empty');
-    expect(response.json().detail).toMatch(/1 app platform\(s\) and 1 entitlement\(s\)/);
+    expect(response.json().detail).toMatch(
+      /1 app platform\(s\), 1 entitlement\(s\), 0 paywall\(s\) and 0 campaign\(s\)/,
+    );
     expect((await api.client.get(`/api/v1/apps/${app.id}`)).statusCode).toBe(200);
+  });
+
+  test('refuses to delete an app whose only content is a paywall, with 409 app_not_empty', async () => {
+    const app = await anApp(api.client);
+    const paywall = await aPaywall(api.client, app.id, paywallContent(null));
+
+    const response = await api.client.delete(`/api/v1/apps/${app.id}`);
+
+    expect(response.statusCode).toBe(409);
+    expect(response.json().detail).toMatch(/1 paywall\(s\)/);
+    expect((await api.client.get(`/api/v1/apps/${app.id}/paywalls/${paywall.id}`)).statusCode).toBe(200);
   });
 
   test('rejects force values other than true and false', async () => {

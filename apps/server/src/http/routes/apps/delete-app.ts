@@ -16,8 +16,8 @@ export function deleteAppRoute(http: HttpApp, deps: Deps): void {
         tags: ['Apps'],
         summary: 'Delete an app',
         description:
-          'Refused with 409 app_not_empty while the app has platforms or entitlements, unless `force=true`, ' +
-          'which deletes them and their product SKUs too.',
+          'Refused with 409 app_not_empty while the app has platforms, entitlements, paywalls or campaigns, unless ' +
+          '`force=true`, which deletes them (and product SKUs, integrations, images) too.',
         params: appParams,
         querystring: forceQuery,
         response: { 204: noContent, ...problemResponses(400, 401, 404, 409) },
@@ -41,7 +41,8 @@ export function deleteAppRoute(http: HttpApp, deps: Deps): void {
           throw new Problem(
             409,
             'app_not_empty',
-            `The app still has ${result.appPlatforms} app platform(s) and ${result.entitlements} entitlement(s): ` +
+            `The app still has ${result.appPlatforms} app platform(s), ${result.entitlements} entitlement(s), ` +
+              `${result.paywalls} paywall(s) and ${result.campaigns} campaign(s): ` +
               'delete them first, or pass force=true to delete them with it',
           );
         case 'app_has_customers':

@@ -128,6 +128,72 @@ describe('campaign results', () => {
     expect(past.days).toEqual([]);
   });
 
+  test('a paywall seen before signing in counts for the purchase made after', async () => {
+    const [ios] = (await anSdkApp(api.server, api.client)) as [SdkPlatform];
+    const paywall = await aPublishedPaywall(api.client, ios.appId, null);
+    const campaign = await aCampaign(api.client, ios.appId, {
+      placement: 'onboarding',
+      variants: [{ key: 'only', paywall_id: paywall.id, weight: 100 }],
+    });
+    const { deviceId } = await aDevice(ios.sdk);
+    await showPaywall(ios, deviceId, await paywallAt(ios, 'onboarding', deviceId));
+
+    await ios.sdk.post(`/devices/${deviceId}/login`, { external_id: `new-account-${randomUUID()}` });
+    await aDevicePurchase(ios.sdk, deviceId, ios.sku);
+
+    const [only] = (await resultsOf(ios.appId, campaign.id)).variants;
+    expect(only).toMatchObject({ impressions: 1, purchases: 1 });
+  });
+
+  test('a purchase that names its campaign and variant counts for them, with or without an impression', async () => {
+    const [ios] = (await anSdkApp(api.server, api.client)) as [SdkPlatform];
+    const a = await aPublishedPaywall(api.client, ios.appId, null, 'Alpha');
+    const b = await aPublishedPaywall(api.client, ios.appId, null, 'Beta');
+    const campaign = await aCampaign(api.client, ios.appId, {
+      placement: 'onboarding',
+      variants: [
+        { key: 'A', paywall_id: a.id, weight: 50 },
+        { key: 'B', paywall_id: b.id, weight: 50 },
+      ],
+    });
+    const { deviceId } = await aDevice(ios.sdk);
+
+    const bought = await ios.sdk.post(`/devices/${deviceId}/transactions`, {
+      transaction_id: randomUUID(),
+      campaign: { id: campaign.id, variant: 'B' },
+      test_store: { sku_ref_id: ios.sku },
+    });
+
+    expect(bought.statusCode).toBe(201);
+    const results = await resultsOf(ios.appId, campaign.id);
+    expect(results.variants.map((v: { key: string; purchases: number }) => [v.key, v.purchases])).toEqual([
+      ['A', 0],
+      ['B', 1],
+    ]);
+  });
+
+  test('a variant the campaign does not have counts nowhere, and adds no row', async () => {
+    const [ios] = (await anSdkApp(api.server, api.client)) as [SdkPlatform];
+    const paywall = await aPublishedPaywall(api.client, ios.appId, null);
+    const campaign = await aCampaign(api.client, ios.appId, {
+      placement: 'settings',
+      variants: [{ key: 'only', paywall_id: paywall.id, weight: 100 }],
+    });
+    const { deviceId } = await aDevice(ios.sdk);
+
+    for (const variant of ['<script>x</script>', 'zzz']) {
+      await ios.sdk.post(`/devices/${deviceId}/impressions`, {
+        impression_id: randomUUID(),
+        paywall_id: paywall.id,
+        campaign_id: campaign.id,
+        variant,
+      });
+    }
+
+    const results = await resultsOf(ios.appId, campaign.id);
+    expect(results.variants).toEqual([expect.objectContaining({ key: 'only', impressions: 0 })]);
+  });
+
   test.each([
     ['a from after to', '?from=2026-02-01&to=2026-01-01', 'from'],
     ['a range over a year', '?from=2024-01-01&to=2026-01-01', 'from'],

@@ -183,7 +183,8 @@ export function campaignFromBody(body: Body): CampaignInput {
     paused: body.paused,
     startsAt: body.starts_at === null ? null : new Date(body.starts_at),
     endsAt: body.ends_at === null ? null : new Date(body.ends_at),
-    audience: body.audience === undefined ? (template?.audience ?? null) : body.audience,
+    // A default is for everyone: a template's audience does not apply to it.
+    audience: body.audience === undefined ? (body.is_default ? null : (template?.audience ?? null)) : body.audience,
     variants: body.variants.map(({ key, paywall_id, weight }) => ({ key, paywallId: paywall_id, weight })),
     attributionWindowHours: body.attribution_window_hours,
     template: template?.key ?? null,

@@ -66,6 +66,20 @@ describe('campaigns', () => {
     });
   });
 
+  test('a default made from a template is for everyone: the template’s audience does not apply', async () => {
+    const { app, a } = await anAppWithPaywalls();
+
+    const response = await api.client.post(`/api/v1/apps/${app.id}/campaigns`, {
+      name: 'Onboarding for all',
+      template: 'onboarding',
+      is_default: true,
+      variants: [{ key: 'A', paywall_id: a.id, weight: 100 }],
+    });
+
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ placement: 'onboarding', is_default: true, audience: null });
+  });
+
   test('new campaigns go after the placement’s others; the order can be set; the default stays last', async () => {
     const { app, a } = await anAppWithPaywalls();
     const only = [{ key: 'A', paywall_id: a.id, weight: 100 }];

@@ -1,8 +1,9 @@
 import { JOURNEY_FLAGS, STORE_PLATFORMS } from '@tollgate/core';
 import { z } from 'zod';
 import type { Deps } from '../../../deps.js';
+import type { ResolvePlacement } from '../../../placements/resolve-placement.js';
 import { findApp } from '../../../queries/apps.js';
-import type { ResolvePlacement } from '../../../use-cases/resolve-placement.js';
+import { deviceOfApp } from '../../../queries/placement-facts.js';
 import { principalOf } from '../../auth.js';
 import type { HttpApp } from '../../http-app.js';
 import { Problem, problemResponses } from '../../problem.js';
@@ -68,17 +69,7 @@ export function explainPlacementRoute(http: HttpApp, deps: Deps, resolvePlacemen
       if (!app) {
         throw appNotFound(appId);
       }
-      const device = await deps.db
-        .selectFrom('devices')
-        .innerJoin('app_platforms', (join) =>
-          join
-            .onRef('app_platforms.app_id', '=', 'devices.app_id')
-            .onRef('app_platforms.id', '=', 'devices.app_platform_id'),
-        )
-        .select(['devices.app_platform_id', 'app_platforms.store'])
-        .where('devices.app_id', '=', app.id)
-        .where('devices.id', '=', request.query.device_id)
-        .executeTakeFirst();
+      const device = await deviceOfApp(deps.db, app.id, request.query.device_id);
       const result =
         device &&
         (await resolvePlacement({

@@ -1,6 +1,5 @@
 import type { Deps } from '../../../deps.js';
-import { offerCache } from '../../../placements/app-offers.js';
-import { placementResolver } from '../../../use-cases/resolve-placement.js';
+import type { ResolvePlacement } from '../../../placements/resolve-placement.js';
 import type { HttpApp } from '../../http-app.js';
 import { campaignResultsRoute } from './campaign-results.js';
 import { createCampaignRoute } from './create-campaign.js';
@@ -12,7 +11,7 @@ import { listCampaignsRoute } from './list-campaigns.js';
 import { reorderPlacementRoute } from './reorder-placement.js';
 import { updateCampaignRoute } from './update-campaign.js';
 
-export function campaignRoutes(http: HttpApp, deps: Deps): void {
+export function campaignRoutes(http: HttpApp, deps: Deps, resolvePlacement: ResolvePlacement): void {
   for (const route of [
     createCampaignRoute,
     listCampaignsRoute,
@@ -25,9 +24,5 @@ export function campaignRoutes(http: HttpApp, deps: Deps): void {
     route(http, deps);
   }
   listCampaignTemplatesRoute(http);
-  explainPlacementRoute(
-    http,
-    deps,
-    placementResolver({ db: deps.db, offersOf: offerCache(deps.db), now: deps.now, publicUrl: deps.publicUrl }),
-  );
+  explainPlacementRoute(http, deps, resolvePlacement);
 }

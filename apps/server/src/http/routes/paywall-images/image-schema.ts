@@ -1,7 +1,7 @@
 import { PAYWALL_IMAGE_TYPES } from '@tollgate/core';
 import { z } from 'zod';
 import { paywallImageUrl } from '../../../placements/image-url.js';
-import type { StoredImage } from '../../../use-cases/upload-paywall-image.js';
+import type { StoredImage } from '../../../queries/paywall-images.js';
 import { id, timestamp } from '../../schemas.js';
 
 export const paywallImageSchema = z

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../../deps.js';
 import { paywallImageBytes } from '../../../queries/paywall-images.js';
+import { etagMatches } from '../../etag.js';
 import type { HttpApp } from '../../http-app.js';
 import { Problem, problemResponses } from '../../problem.js';
 import { id } from '../../schemas.js';
@@ -33,7 +34,7 @@ export function servePaywallImageRoute(http: HttpApp, deps: Deps): void {
       }
       const etag = `"${image.sha256}"`;
       reply.header('cache-control', FOREVER).header('etag', etag).header('x-content-type-options', 'nosniff');
-      if (request.headers['if-none-match'] === etag) {
+      if (etagMatches(request.headers['if-none-match'], etag)) {
         return reply.code(304).send();
       }
       return reply.type(image.content_type).send(Buffer.from(image.bytes));

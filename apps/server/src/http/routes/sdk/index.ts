@@ -1,7 +1,6 @@
 import type { Deps } from '../../../deps.js';
 import type { StoreGateways } from '../../../intake/gateways.js';
-import { offerCache } from '../../../placements/app-offers.js';
-import { placementResolver } from '../../../use-cases/resolve-placement.js';
+import type { ResolvePlacement } from '../../../placements/resolve-placement.js';
 import type { HttpApp } from '../../http-app.js';
 import { customerInfoRoute } from './customer-info.js';
 import { logInRoute, logOutRoute, setExternalIdRoute } from './identity.js';
@@ -12,7 +11,12 @@ import { endSessionRoute, startSessionRoute } from './sessions.js';
 import { recordTransactionRoute } from './transactions.js';
 
 /** The routes devices call with an app platform's SDK key. */
-export function sdkRoutes(http: HttpApp, deps: Deps, gateways: StoreGateways): void {
+export function sdkRoutes(
+  http: HttpApp,
+  deps: Deps,
+  gateways: StoreGateways,
+  resolvePlacement: ResolvePlacement,
+): void {
   registerDeviceRoute(http, deps);
   startSessionRoute(http, deps);
   endSessionRoute(http, deps);
@@ -22,11 +26,5 @@ export function sdkRoutes(http: HttpApp, deps: Deps, gateways: StoreGateways): v
   logOutRoute(http, deps);
   setExternalIdRoute(http, deps);
   customerInfoRoute(http, deps);
-  const resolvePlacement = placementResolver({
-    db: deps.db,
-    offersOf: offerCache(deps.db),
-    now: deps.now,
-    publicUrl: deps.publicUrl,
-  });
   placementPaywallRoute(http, resolvePlacement);
 }

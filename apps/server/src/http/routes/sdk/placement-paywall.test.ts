@@ -177,6 +177,44 @@ describe('the paywall at a placement', () => {
     expect(afterPublish.headers.etag).not.toBe(etag);
   });
 
+  test('a paused or deleted campaign and a renamed SKU show in the very next answer', async () => {
+    const [ios] = (await anSdkApp(api.server, api.client)) as [SdkPlatform];
+    const sku = await skuIdOf(ios);
+    const fallback = await aPublishedPaywall(
+      api.client,
+      ios.appId,
+      { platformId: ios.platformId, productIds: [sku] },
+      'Fallback',
+    );
+    const special = await aPublishedPaywall(api.client, ios.appId, null, 'Special');
+    await aCampaign(api.client, ios.appId, { placement: 'home', is_default: true, variants: single(fallback.id) });
+    const campaign = await aCampaign(api.client, ios.appId, { placement: 'home', variants: single(special.id) });
+    const { deviceId } = await aDevice(ios.sdk);
+    const title = async () => (await paywallAt(ios, 'home', deviceId)).json().paywall.title;
+    expect(await title()).toBe('Special');
+
+    await api.client.patch(`/api/v1/apps/${ios.appId}/campaigns/${campaign.id}`, { paused: true });
+    expect(await title()).toBe('Fallback');
+    await api.client.patch(`/api/v1/apps/${ios.appId}/campaigns/${campaign.id}`, { paused: false });
+    expect(await title()).toBe('Special');
+    await api.client.delete(`/api/v1/apps/${ios.appId}/campaigns/${campaign.id}`);
+    expect(await title()).toBe('Fallback');
+    await api.client.patch(`/api/v1/apps/${ios.appId}/products/${sku}`, { name: 'Monthly, renamed' });
+    expect((await paywallAt(ios, 'home', deviceId)).json().paywall.products).toEqual([
+      expect.objectContaining({ id: sku, name: 'Monthly, renamed' }),
+    ]);
+  });
+
+  test('a proxy’s weak form of the ETag still answers 304', async () => {
+    const [ios] = (await anSdkApp(api.server, api.client)) as [SdkPlatform];
+    const paywall = await aPublishedPaywall(api.client, ios.appId, null);
+    await aCampaign(api.client, ios.appId, { placement: 'onboarding', variants: single(paywall.id) });
+    const { deviceId } = await aDevice(ios.sdk);
+    const etag = String((await paywallAt(ios, 'onboarding', deviceId)).headers.etag);
+
+    expect((await paywallAt(ios, 'onboarding', deviceId, `W/${etag}`)).statusCode).toBe(304);
+  });
+
   test.each([
     ['an unknown device', () => randomUUID(), 'onboarding', 404, 'device_not_found'],
     ['a device id that is not a UUID', () => 'my-phone', 'onboarding', 400, 'validation_failed'],

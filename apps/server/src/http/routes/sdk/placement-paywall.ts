@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { PAYWALL_TEMPLATES, PRODUCT_TYPES } from '@tollgate/core';
 import { z } from 'zod';
-import type { ResolvePlacement } from '../../../use-cases/resolve-placement.js';
+import type { ResolvePlacement } from '../../../placements/resolve-placement.js';
+import { etagMatches } from '../../etag.js';
 import type { HttpApp } from '../../http-app.js';
 import { problemResponses } from '../../problem.js';
 import { id } from '../../schemas.js';
@@ -84,7 +85,7 @@ export function placementPaywallRoute(http: HttpApp, resolvePlacement: ResolvePl
       const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
       // Private: the answer is this user's. no-cache: kept, but asked again (cheaply) each time.
       reply.header('etag', etag).header('cache-control', 'private, no-cache');
-      if (request.headers['if-none-match'] === etag) {
+      if (etagMatches(request.headers['if-none-match'], etag)) {
         return reply.code(304).send();
       }
       // Sent as the text its ETag was made of: serializing it a second time would cost as much again.

@@ -2,11 +2,11 @@ import { type AudienceFacts, type Choice, chooseCampaign, type StorePlatform } f
 import type { Database } from '@tollgate/db';
 import type { Kysely } from 'kysely';
 import { batching } from '../batching.js';
-import type { OffersOf } from '../placements/app-offers.js';
-import { paywallImageUrl } from '../placements/image-url.js';
-import { type PlacementAnswer, placementAnswer } from '../placements/placement-answer.js';
 import { stateOfPurchases } from '../queries/customer-state.js';
 import { type PlacementAsk, type PlacementFactsRow, placementFacts } from '../queries/placement-facts.js';
+import { offerCache } from './app-offers.js';
+import { paywallImageUrl } from './image-url.js';
+import { type PlacementAnswer, placementAnswer } from './placement-answer.js';
 
 export interface ResolvePlacementInput extends PlacementAsk {
   store: StorePlatform;
@@ -21,12 +21,8 @@ export type ResolvePlacementResult =
  * The paywall a device is shown at a placement. Concurrent calls share one read of their
  * devices' facts; the app's campaigns and paywalls come from memory unless they changed.
  */
-export function placementResolver(options: {
-  db: Kysely<Database>;
-  offersOf: OffersOf;
-  now: () => Date;
-  publicUrl: string;
-}) {
+export function placementResolver(options: { db: Kysely<Database>; now: () => Date; publicUrl: string }) {
+  const offersOf = offerCache(options.db);
   const readFacts = batching((asks: PlacementAsk[]) => placementFacts(options.db, asks), {
     maxSize: 200,
     maxRunning: 2,
@@ -37,7 +33,7 @@ export function placementResolver(options: {
       return { outcome: 'device_not_found' };
     }
     const now = options.now();
-    const offers = await options.offersOf(input.appId, row.paywalls_revision);
+    const offers = await offersOf(input.appId, row.paywalls_revision);
     const facts = factsOf(row, input.store, now);
     const choice = chooseCampaign(offers.rules, input.placement, facts, row.user_id, now);
     const device = { appPlatformId: input.appPlatformId, language: row.language };
