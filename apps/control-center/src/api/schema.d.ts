@@ -426,7 +426,7 @@ export interface paths {
     post?: never;
     /**
      * Delete an app
-     * @description Refused with 409 app_not_empty while the app has platforms or entitlements, unless `force=true`, which deletes them and their product SKUs too.
+     * @description Refused with 409 app_not_empty while the app has platforms, entitlements, paywalls or campaigns, unless `force=true`, which deletes them (and product SKUs, integrations, images) too.
      */
     delete: operations['deleteApp'];
     options?: never;
@@ -1164,28 +1164,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    ProblemInput: {
-      /** @description A URI naming the kind of problem: urn:tollgate:problem:<code> */
-      type: string;
-      /** @description The HTTP status text */
-      title: string;
-      status: number;
-      /** @description Stable, machine-readable: safe to branch on */
-      code: string;
-      /** @description What went wrong, for a human */
-      detail: string;
-      /** @description The path of the request */
-      instance: string;
-      /** @description Quote it when reporting a problem: it is in the server log too */
-      request_id: string;
-      /** @description One entry per bad field; empty when the problem is not about a field */
-      errors: {
-        /** @enum {string} */
-        location: 'body' | 'querystring' | 'params' | 'headers';
-        field: string;
-        message: string;
-      }[];
-    };
     /** @description One test of a fact about the user or their device */
     AudienceConditionInput:
       | {
@@ -1260,6 +1238,28 @@ export interface components {
           operator: 'lt' | 'lte' | 'eq' | 'gte' | 'gt';
           value: number;
         };
+    ProblemInput: {
+      /** @description A URI naming the kind of problem: urn:tollgate:problem:<code> */
+      type: string;
+      /** @description The HTTP status text */
+      title: string;
+      status: number;
+      /** @description Stable, machine-readable: safe to branch on */
+      code: string;
+      /** @description What went wrong, for a human */
+      detail: string;
+      /** @description The path of the request */
+      instance: string;
+      /** @description Quote it when reporting a problem: it is in the server log too */
+      request_id: string;
+      /** @description One entry per bad field; empty when the problem is not about a field */
+      errors: {
+        /** @enum {string} */
+        location: 'body' | 'querystring' | 'params' | 'headers';
+        field: string;
+        message: string;
+      }[];
+    };
     ApiKeyInput: {
       /** Format: uuid */
       id: string;
@@ -2394,28 +2394,6 @@ export interface components {
         }[];
       } | null;
     };
-    Problem: {
-      /** @description A URI naming the kind of problem: urn:tollgate:problem:<code> */
-      type: string;
-      /** @description The HTTP status text */
-      title: string;
-      status: number;
-      /** @description Stable, machine-readable: safe to branch on */
-      code: string;
-      /** @description What went wrong, for a human */
-      detail: string;
-      /** @description The path of the request */
-      instance: string;
-      /** @description Quote it when reporting a problem: it is in the server log too */
-      request_id: string;
-      /** @description One entry per bad field; empty when the problem is not about a field */
-      errors: {
-        /** @enum {string} */
-        location: 'body' | 'querystring' | 'params' | 'headers';
-        field: string;
-        message: string;
-      }[];
-    };
     /** @description One test of a fact about the user or their device */
     AudienceCondition:
       | {
@@ -2490,6 +2468,28 @@ export interface components {
           operator: 'lt' | 'lte' | 'eq' | 'gte' | 'gt';
           value: number;
         };
+    Problem: {
+      /** @description A URI naming the kind of problem: urn:tollgate:problem:<code> */
+      type: string;
+      /** @description The HTTP status text */
+      title: string;
+      status: number;
+      /** @description Stable, machine-readable: safe to branch on */
+      code: string;
+      /** @description What went wrong, for a human */
+      detail: string;
+      /** @description The path of the request */
+      instance: string;
+      /** @description Quote it when reporting a problem: it is in the server log too */
+      request_id: string;
+      /** @description One entry per bad field; empty when the problem is not about a field */
+      errors: {
+        /** @enum {string} */
+        location: 'body' | 'querystring' | 'params' | 'headers';
+        field: string;
+        message: string;
+      }[];
+    };
     ApiKey: {
       /** Format: uuid */
       id: string;
