@@ -1,3 +1,4 @@
+import { aPng } from '@tollgate/testkit';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { v7 as uuidv7 } from 'uuid';
@@ -31,6 +32,9 @@ interface Operation {
 }
 
 type Ids = Record<string, string>;
+
+/** Path parameters that are not ids of anyone's: the same for every caller. */
+const FIXED_PARAMS: Ids = { version: '1', placement: 'onboarding' };
 
 let server: TestServer;
 let operations: Operation[];
@@ -92,6 +96,34 @@ beforeAll(async () => {
       })
     ).json().id,
   };
+  const paywall = (
+    await clientA.post(`/api/v1/apps/${app.id}/paywalls`, {
+      name: 'Premium',
+      content: {
+        template: 'minimal',
+        default_locale: 'en',
+        copy: { en: { title: 'Go', call_to_action: 'Buy' } },
+        dismissible: true,
+      },
+    })
+  ).json();
+  await clientA.post(`/api/v1/apps/${app.id}/paywalls/${paywall.id}/publish`);
+  const deviceId = uuidv7();
+  await server.http.inject({
+    method: 'PUT',
+    url: `/sdk/v1/devices/${deviceId}`,
+    headers: { authorization: `Bearer ${String(platform.sdk_key)}` },
+    payload: { os: 'ios' },
+  });
+  idsOfA.paywallId = paywall.id;
+  idsOfA.deviceId = deviceId;
+  idsOfA.campaignId = (
+    await clientA.post(`/api/v1/apps/${app.id}/campaigns`, {
+      name: 'Onboarding',
+      placement: 'onboarding',
+      variants: [{ key: 'A', paywall_id: paywall.id, weight: 100 }],
+    })
+  ).json().id;
   appNameOfA = String(app.name);
   const appOfB = await anApp(clientB, { name: 'Only in B' });
   const platformOfB = await anAppPlatform(clientB, appOfB.id);
@@ -167,7 +199,7 @@ describe('authentication on every operator operation', () => {
     for (const operation of operations) {
       const response = await server.http.inject({
         method: operation.method,
-        url: urlOf(operation),
+        url: urlOf(operation) + queryOf(operation),
         headers: headers(),
       });
       outcomes.push({
@@ -223,6 +255,33 @@ const validBodies: Record<string, () => object> = {
   createIntegration: () => ({ kind: 'webhook', name: 'Intruder', url: 'https://intruder.example.com/hooks' }),
   updateIntegration: () => ({ name: 'Taken over', enabled: false }),
   replayDeliveries: () => ({ statuses: ['dead', 'delivered'] }),
+  createPaywall: () => ({
+    name: 'Intruder',
+    content: {
+      template: 'hero',
+      default_locale: 'en',
+      copy: { en: { title: 'Mine', call_to_action: 'Buy' } },
+      dismissible: true,
+    },
+  }),
+  updatePaywall: () => ({ name: 'Taken over' }),
+  createCampaign: () => ({
+    name: 'Intruder',
+    placement: 'onboarding',
+    variants: [{ key: 'A', paywall_id: idsOfA.paywallId, weight: 100 }],
+  }),
+  updateCampaign: () => ({ paused: true }),
+  reorderPlacement: () => ({ campaign_ids: [idsOfA.campaignId] }),
+};
+
+/** Bodies that are not JSON: the content type they go with, and the bytes. */
+const rawBodies: Record<string, () => { contentType: string; payload: Buffer }> = {
+  uploadPaywallImage: () => ({ contentType: 'image/png', payload: aPng(8, 8) }),
+};
+
+/** Query strings an operation cannot do without. */
+const requiredQueries: Record<string, () => string> = {
+  explainPlacement: () => `device_id=${idsOfA.deviceId}`,
 };
 
 describe("another organization's API key", () => {
@@ -230,7 +289,8 @@ describe("another organization's API key", () => {
   const isWrite = (operation: Operation) => operation.method !== 'GET';
   const byIdOfA = (operation: Operation) => pathParams(operation).length > 0;
   const childOfA = (operation: Operation) =>
-    pathParams(operation).includes('appId') && pathParams(operation).some((param) => param !== 'appId');
+    pathParams(operation).includes('appId') &&
+    pathParams(operation).some((param) => param !== 'appId' && !(param in FIXED_PARAMS));
 
   test('the tenant table covers every operation that takes an id: at least the 19 known today', () => {
     expect(operations.filter(byIdOfA).length).toBeGreaterThanOrEqual(19);
@@ -259,7 +319,7 @@ describe("another organization's API key", () => {
     for (const operation of targeted) {
       // The same call for a resource that does not exist: B's own ids stay, A's become unknown ones.
       const missingIds: Ids = {};
-      for (const param of pathParams(operation)) {
+      for (const param of pathParams(operation).filter((name) => !(name in FIXED_PARAMS))) {
         const id = ids[param];
         missingIds[param] = id !== undefined && Object.values(idsOfB).includes(id) ? id : uuidv7();
       }
@@ -379,7 +439,7 @@ function pathParams(operation: Operation): string[] {
 
 function urlOf(operation: Operation, ids: Ids = idsOfA): string {
   return operation.template.replace(/\{(\w+)\}/g, (_match, param: string) => {
-    const id = ids[param];
+    const id = ids[param] ?? FIXED_PARAMS[param];
     if (id === undefined) {
       throw new Error(`${operation.name}: no id for {${param}}; create one in beforeAll and add it to the ids`);
     }
@@ -387,13 +447,24 @@ function urlOf(operation: Operation, ids: Ids = idsOfA): string {
   });
 }
 
+function queryOf(operation: Operation): string {
+  const query = [requiredQueries[operation.operationId]?.(), operation.hasForceQuery ? 'force=true' : undefined];
+  const given = query.filter((part) => part !== undefined);
+  return given.length > 0 ? `?${given.join('&')}` : '';
+}
+
 /** The operation as a real client would call it: a valid body, and `force=true` where it goes furthest. */
 function callAs(client: ApiClient, operation: Operation, ids: Ids): Promise<LightMyRequestResponse> {
   const options: InjectOptions = {
     method: operation.method,
-    url: urlOf(operation, ids) + (operation.hasForceQuery ? '?force=true' : ''),
+    url: urlOf(operation, ids) + queryOf(operation),
   };
-  if (operation.hasBody) {
+  const raw = rawBodies[operation.operationId];
+  if (raw) {
+    const { contentType, payload } = raw();
+    options.headers = { 'content-type': contentType };
+    options.payload = payload;
+  } else if (operation.hasBody) {
     const body = validBodies[operation.operationId];
     if (body === undefined) {
       throw new Error(`${operation.name}: add a valid body for ${operation.operationId} to validBodies`);
@@ -432,6 +503,8 @@ async function stateOfA() {
     `/api/v1/apps/${appId}/entitlements?limit=100`,
     `/api/v1/apps/${appId}/products?limit=100`,
     `/api/v1/apps/${appId}/integrations?limit=100`,
+    `/api/v1/apps/${appId}/paywalls?limit=100`,
+    `/api/v1/apps/${appId}/campaigns`,
     '/api/v1/api-keys?limit=100',
   ];
   const reads = [];
@@ -463,6 +536,11 @@ async function rowCounts(): Promise<Record<string, number>> {
     'integrations',
     'deliveries',
     'delivery_attempts',
+    'paywalls',
+    'paywall_versions',
+    'paywall_images',
+    'campaigns',
+    'campaign_variants',
   ] as const) {
     const row = await db
       .selectFrom(table)
