@@ -302,7 +302,7 @@ describe('deleting an app', () => {
     await page.getByRole('button', { name: 'Delete app' }).click();
     await dialog().waitFor();
     expect(await dialog().innerText()).toContain(
-      '1 platform (their SDK keys stop working), 1 entitlement, 0 product SKUs and 1 integration',
+      '1 platform (their SDK keys stop working), 1 entitlement, 0 product SKUs and 1 integration. So do its 0 paywalls and 0 campaigns',
     );
     await expectAccessible('delete app dialog');
     await dialog().getByRole('button', { name: 'Delete app “Podcasts Plus”' }).click();

@@ -153,7 +153,13 @@ describe('the Control Center', () => {
     await page.getByRole('heading', { name: 'Customers' }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/apps/${appId}/customers`);
     const nav = page.getByRole('navigation', { name: 'Sections' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Customers', 'Catalog', 'Integrations']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual([
+      'Customers',
+      'Catalog',
+      'Paywalls',
+      'Campaigns',
+      'Integrations',
+    ]);
     expect(await page.getByLabel('App').locator('option:checked').innerText()).toBe('Demo radio (seed 7)');
   });
 
@@ -212,7 +218,9 @@ describe('the Control Center', () => {
 
   test('combines filters with AND, offers to remove them when nothing matches, and clears all', async () => {
     const store = star.devices[0]?.platform.store ?? 'apple';
-    const otherStore = store === 'apple' ? 'google' : 'apple';
+    // A store none of the customer's devices is on (the seed may give a customer devices on two).
+    const stores = new Set(star.devices.map((device) => device.platform.store));
+    const otherStore = ['apple', 'google', 'roku'].find((candidate) => !stores.has(candidate)) ?? 'roku';
     await addFilter('Nami User ID', star.user_id);
     await addFilter('Platform', store);
     expect(await customerRows()).toHaveLength(1);

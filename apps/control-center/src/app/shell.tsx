@@ -8,6 +8,8 @@ type Me = { organization: { name: string }; operator: { email: string } | null }
 const SECTIONS = [
   { path: 'customers', label: 'Customers' },
   { path: 'catalog', label: 'Catalog' },
+  { path: 'paywalls', label: 'Paywalls' },
+  { path: 'campaigns', label: 'Campaigns' },
   { path: 'integrations', label: 'Integrations' },
 ] as const;
 

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import type { Schemas } from '../api/client.js';
 import { useApps, useDeleteApp, useRenameApp } from '../app/apps.js';
 import { navigate } from '../app/router.js';
+import { useCampaigns } from '../campaigns/queries.js';
 import { useIntegrations } from '../integrations/queries.js';
+import { usePaywalls } from '../paywalls/queries.js';
 import { ConfirmDelete } from '../ui/confirm-delete.js';
 import { Field } from '../ui/field.js';
 import { FormActions } from '../ui/form-actions.js';
@@ -63,7 +65,9 @@ function DeleteApp({ app }: { app: Schemas['App'] }) {
   const entitlements = useEntitlements(app.id).data?.data.length;
   const products = useProducts(app.id).data?.data.length;
   const integrations = useIntegrations(app.id).data?.data.length;
-  const known = [platforms, entitlements, products, integrations].every((n) => n !== undefined);
+  const paywalls = usePaywalls(app.id).data?.data.length;
+  const campaigns = useCampaigns(app.id).data?.data.length;
+  const known = [platforms, entitlements, products, integrations, paywalls, campaigns].every((n) => n !== undefined);
   return (
     <ConfirmDelete
       button="Delete app"
@@ -76,12 +80,14 @@ function DeleteApp({ app }: { app: Schemas['App'] }) {
           Its whole catalog goes with it: {count(platforms ?? 0, 'platform', 'platforms')} (their SDK keys stop
           working), {count(entitlements ?? 0, 'entitlement', 'entitlements')},{' '}
           {count(products ?? 0, 'product SKU', 'product SKUs')} and{' '}
-          {count(integrations ?? 0, 'integration', 'integrations')}.
+          {count(integrations ?? 0, 'integration', 'integrations')}. So do its{' '}
+          {count(paywalls ?? 0, 'paywall', 'paywalls')} and {count(campaigns ?? 0, 'campaign', 'campaigns')}, with their
+          results.
         </p>
       ) : (
         <p>
           Its whole catalog goes with it: its platforms (their SDK keys stop working), entitlements, SKUs and
-          integrations.
+          integrations, and its paywalls and campaigns with their results.
         </p>
       )}
       <p>This cannot be undone. An app with customers is never deleted: Tollgate keeps customer data.</p>
