@@ -15,6 +15,8 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // The vendors' fakes listen on 127.0.0.1: the Tollgates the tests start may send there.
+    env: { TOLLGATE_PRIVATE_DESTINATIONS: 'allow' },
     projects: [
       { extends: true, test: { name: 'unit', include: pureSuites, exclude: notHere } },
       {

@@ -42,6 +42,8 @@ try {
     TOLLGATE_GOOGLE_PLAY_ACCESS_TOKEN: PLAY_FAKE_ACCESS_TOKEN,
     // Shared by `serve` and the delivery bench's `work`, as by any deployment of several processes.
     TOLLGATE_SECRET_KEY: randomBytes(32).toString('hex'),
+    // The vendors' fakes listen on 127.0.0.1.
+    TOLLGATE_PRIVATE_DESTINATIONS: 'allow',
   };
   const tollgate = await startTollgate(databaseUrl, env);
   const figures: Figure[] = [];

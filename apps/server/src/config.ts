@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { ConnectOptions } from '@tollgate/db';
+import type { Destinations } from '@tollgate/integrations';
 
 export interface Config {
   host: string;
@@ -22,6 +23,8 @@ export interface DeliveryConfig {
   leaseMs: number;
   /** How long a vendor has to answer one request. */
   timeoutMs: number;
+  /** TOLLGATE_PRIVATE_DESTINATIONS=allow: integrations may send to private networks too. */
+  destinations: Destinations;
 }
 
 /** Where the stores' services are, and whom to trust; the defaults are the real ones. */
@@ -39,6 +42,15 @@ export interface StoreConfig {
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
+}
+
+/** Only the public internet, unless the operator allows private networks (an internal webhook receiver). */
+function destinationsFrom(env: NodeJS.ProcessEnv): Destinations {
+  const value = env.TOLLGATE_PRIVATE_DESTINATIONS ?? 'refuse';
+  if (value !== 'allow' && value !== 'refuse') {
+    throw new ConfigError(`TOLLGATE_PRIVATE_DESTINATIONS must be allow or refuse, not "${value}"`);
+  }
+  return value === 'allow' ? 'any' : 'public';
 }
 
 /** Reads the configuration from the environment; every setting has a working default. */
@@ -83,6 +95,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): Config {
       googlePlayAccessToken: env.TOLLGATE_GOOGLE_PLAY_ACCESS_TOKEN,
       googlePlayTimeoutMs: 8000,
     },
-    delivery: { leaseMs: leaseSeconds * 1000, timeoutMs: 15_000 },
+    delivery: { leaseMs: leaseSeconds * 1000, timeoutMs: 15_000, destinations: destinationsFrom(env) },
   };
 }

@@ -20,7 +20,7 @@ describe('configFromEnv', () => {
         googlePlayAccessToken: undefined,
         googlePlayTimeoutMs: 8000,
       },
-      delivery: { leaseMs: 600_000, timeoutMs: 15_000 },
+      delivery: { leaseMs: 600_000, timeoutMs: 15_000, destinations: 'public' },
     });
   });
 
@@ -28,6 +28,14 @@ describe('configFromEnv', () => {
     expect(configFromEnv({ TOLLGATE_DELIVERY_LEASE_SECONDS: '5' }, '/').delivery.leaseMs).toBe(5000);
     expect(() => configFromEnv({ TOLLGATE_DELIVERY_LEASE_SECONDS: '0' }, '/')).toThrow(
       /TOLLGATE_DELIVERY_LEASE_SECONDS must be a whole number above 0, not "0"/,
+    );
+  });
+
+  test('TOLLGATE_PRIVATE_DESTINATIONS=allow lets integrations send to private networks; refuse is the default', () => {
+    expect(configFromEnv({ TOLLGATE_PRIVATE_DESTINATIONS: 'allow' }, '/').delivery.destinations).toBe('any');
+    expect(configFromEnv({ TOLLGATE_PRIVATE_DESTINATIONS: 'refuse' }, '/').delivery.destinations).toBe('public');
+    expect(() => configFromEnv({ TOLLGATE_PRIVATE_DESTINATIONS: 'yes' }, '/')).toThrow(
+      /TOLLGATE_PRIVATE_DESTINATIONS must be allow or refuse, not "yes"/,
     );
   });
 

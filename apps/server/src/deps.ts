@@ -1,4 +1,5 @@
 import type { Database } from '@tollgate/db';
+import type { Destinations } from '@tollgate/integrations';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { SecretBox } from './security/secret-box.js';
@@ -14,8 +15,14 @@ export interface Deps {
   secrets: SecretBox;
   /** Where users reach Tollgate: the base of the URLs it hands out (store notification URLs). */
   publicUrl: string;
+  /** Where integrations may send: the public internet only, unless configured otherwise. */
+  destinations: Destinations;
 }
 
-export function systemDeps(db: Kysely<Database>, secrets: SecretBox, publicUrl: string): Deps {
-  return { db, now: () => new Date(), newId: () => uuidv7(), secrets, publicUrl };
+export function systemDeps(
+  db: Kysely<Database>,
+  secrets: SecretBox,
+  options: { publicUrl: string; destinations: Destinations },
+): Deps {
+  return { db, now: () => new Date(), newId: () => uuidv7(), secrets, ...options };
 }

@@ -40,6 +40,10 @@ export function retryAfterMs(headers: Record<string, string>): number | null {
 
 /** No answer at all: the events may or may not have arrived, and their keys make a re-send safe. */
 export function noAnswer(vendor: string, response: Failed): Verdict {
+  // No retry reaches an address Tollgate refuses: wait for an operator to change it.
+  if (response.error === 'refused') {
+    return { kind: 'pause', reason: `not sent to ${vendor}: ${response.message}` };
+  }
   const reason =
     response.error === 'timeout'
       ? `${vendor} did not answer in time`

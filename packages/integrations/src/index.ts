@@ -1,5 +1,6 @@
 export { amplitudeRequests, amplitudeTestRequest } from './amplitude.js';
 export { amplitudeVerdict } from './amplitude-verdict.js';
+export type { Destinations } from './destinations.js';
 export { mparticleRequests, mparticleTestRequest } from './mparticle.js';
 export { mparticleVerdict } from './mparticle-verdict.js';
 export { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from './retry.js';

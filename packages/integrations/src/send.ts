@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { type Destinations, refusedDestination } from './destinations.js';
 import type { OutgoingRequest, Response } from './types.js';
 
 /** Enough of any answer to read an error from; a receiver cannot make us hold more. */
@@ -7,11 +8,20 @@ const MAX_BODY_BYTES = 64 * 1024;
 /**
  * The package's one I/O: POST the request and say what came back, never throwing.
  * Redirects are not followed (a 3xx is the answer), the whole exchange has `timeoutMs`,
- * and at most 64 KB of the body is read.
+ * at most 64 KB of the body is read, and with `destinations: 'public'` a host on a private
+ * network is refused before anything is sent. (A host whose DNS answer changes between the
+ * check and the request could still slip through; the check stops the typed-in address.)
  */
-export async function sendRequest(request: OutgoingRequest, options: { timeoutMs: number }): Promise<Response> {
+export async function sendRequest(
+  request: OutgoingRequest,
+  options: { timeoutMs: number; destinations: Destinations },
+): Promise<Response> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
+  const refused = await refusedDestination(request.url, options.destinations);
+  if (refused !== null) {
+    return { kind: 'failed', error: 'refused', message: refused, durationMs: elapsed() };
+  }
   const signal = AbortSignal.timeout(options.timeoutMs);
   let answer: globalThis.Response;
   try {

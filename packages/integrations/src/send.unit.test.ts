@@ -37,7 +37,7 @@ describe('sendRequest', () => {
     });
     const answer = await sendRequest(
       { url, headers: { 'content-type': 'application/json', 'webhook-id': 'evt_1' }, body: '{"a":1}' },
-      { timeoutMs: 5000 },
+      { timeoutMs: 5000, destinations: 'any' },
     );
     expect(seen).toMatchObject({ method: 'POST', body: '{"a":1}', headers: { 'webhook-id': 'evt_1' } });
     expect(answer).toMatchObject({
@@ -54,7 +54,7 @@ describe('sendRequest', () => {
       response.writeHead(302, { location: 'http://127.0.0.1:9/elsewhere' });
       response.end();
     });
-    const answer = await sendRequest({ url, headers: {}, body: '' }, { timeoutMs: 5000 });
+    const answer = await sendRequest({ url, headers: {}, body: '' }, { timeoutMs: 5000, destinations: 'any' });
     expect(answer).toMatchObject({
       kind: 'answered',
       status: 302,
@@ -64,7 +64,7 @@ describe('sendRequest', () => {
 
   test('a server that never answers is a timeout', async () => {
     const url = await serve(() => undefined);
-    const answer = await sendRequest({ url, headers: {}, body: '{}' }, { timeoutMs: 200 });
+    const answer = await sendRequest({ url, headers: {}, body: '{}' }, { timeoutMs: 200, destinations: 'any' });
     expect(answer).toMatchObject({ kind: 'failed', error: 'timeout' });
     expect(answer.durationMs).toBeGreaterThanOrEqual(150);
   });
@@ -73,7 +73,7 @@ describe('sendRequest', () => {
     const url = await serve(() => undefined);
     const server = servers.pop();
     await new Promise((resolve) => server?.close(resolve));
-    const answer = await sendRequest({ url, headers: {}, body: '{}' }, { timeoutMs: 5000 });
+    const answer = await sendRequest({ url, headers: {}, body: '{}' }, { timeoutMs: 5000, destinations: 'any' });
     expect(answer).toMatchObject({
       kind: 'failed',
       error: 'connection',
@@ -83,7 +83,7 @@ describe('sendRequest', () => {
 
   test('a reset connection is a connection error', async () => {
     const url = await serve((request) => request.socket.destroy());
-    const answer = await sendRequest({ url, headers: {}, body: '{}' }, { timeoutMs: 5000 });
+    const answer = await sendRequest({ url, headers: {}, body: '{}' }, { timeoutMs: 5000, destinations: 'any' });
     expect(answer).toMatchObject({ kind: 'failed', error: 'connection' });
   });
 
@@ -92,7 +92,7 @@ describe('sendRequest', () => {
       response.writeHead(500, { 'content-type': 'text/html' });
       response.end('x'.repeat(200_000));
     });
-    const answer = await sendRequest({ url, headers: {}, body: '' }, { timeoutMs: 5000 });
+    const answer = await sendRequest({ url, headers: {}, body: '' }, { timeoutMs: 5000, destinations: 'any' });
     expect(answer).toMatchObject({ kind: 'answered', status: 500 });
     expect(answer.kind === 'answered' && answer.body.length).toBe(64 * 1024);
   });
@@ -102,7 +102,7 @@ describe('sendRequest', () => {
       response.writeHead(503, { 'content-type': 'text/plain' });
       response.write('busy');
     });
-    const answer = await sendRequest({ url, headers: {}, body: '' }, { timeoutMs: 300 });
+    const answer = await sendRequest({ url, headers: {}, body: '' }, { timeoutMs: 300, destinations: 'any' });
     expect(answer).toMatchObject({ kind: 'answered', status: 503, body: 'busy' });
   });
 });

@@ -63,7 +63,8 @@ export interface Skipped {
 /** What the sender saw: an answer, or none. */
 export type Response =
   | { kind: 'answered'; status: number; headers: Record<string, string>; body: string; durationMs: number }
-  | { kind: 'failed'; error: 'timeout' | 'connection'; message: string; durationMs: number };
+  /** `refused`: Tollgate would not send to that address (a private network). */
+  | { kind: 'failed'; error: 'timeout' | 'connection' | 'refused'; message: string; durationMs: number };
 
 /**
  * What to do after one request, decided from the vendor's answer alone.

@@ -5,7 +5,8 @@ import type { TestServer } from './test-server.js';
 /** The worker's delivery runs, on demand, with a short timeout and no jitter. */
 export function deliveryWorker(server: () => TestServer, overrides: Partial<DeliveryOptions> = {}) {
   const options: DeliveryOptions = {
-    send: (request) => sendRequest(request, { timeoutMs: 500 }),
+    // The fakes listen on 127.0.0.1.
+    send: (request) => sendRequest(request, { timeoutMs: 500, destinations: 'any' }),
     random: () => 0.5,
     batchSize: 500,
     leaseMs: 60_000,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '@tollgate/db';
+import type { Destinations } from '@tollgate/integrations';
 import { openTestDatabase, type TestDatabase } from '@tollgate/testkit';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { pino } from 'pino';
@@ -34,7 +35,9 @@ const NO_STORES: StoreConfig = {
 };
 
 /** The HTTP API over this test file's own database, driven in-process with `inject`. */
-export async function startTestServer(options: { stores?: Partial<StoreConfig> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { stores?: Partial<StoreConfig>; destinations?: Destinations } = {},
+): Promise<TestServer> {
   const database = await openTestDatabase();
   let offsetMs = 0;
   const deps: Deps = {
@@ -43,6 +46,8 @@ export async function startTestServer(options: { stores?: Partial<StoreConfig> }
     newId: () => uuidv7(),
     secrets: secretBox(randomBytes(32)),
     publicUrl: 'http://localhost:8080',
+    // The vendors' fakes listen on 127.0.0.1.
+    destinations: options.destinations ?? 'any',
   };
   const http = await buildHttpServer({
     deps,

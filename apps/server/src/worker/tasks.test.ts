@@ -22,7 +22,7 @@ function task(name: string) {
     },
     api.server.deps.secrets,
   );
-  const found = workerTasks(gateways, { leaseMs: 60_000, timeoutMs: 2000 }).find(
+  const found = workerTasks(gateways, { leaseMs: 60_000, timeoutMs: 2000, destinations: 'any' }).find(
     (candidate) => candidate.name === name,
   );
   if (!found) {

@@ -12,7 +12,7 @@ import type { PeriodicTask } from './worker.js';
 /** How the worker sends: see docs/integrations.md. */
 function deliveryOptions(config: DeliveryConfig): DeliveryOptions {
   return {
-    send: (request) => sendRequest(request, { timeoutMs: config.timeoutMs }),
+    send: (request) => sendRequest(request, { timeoutMs: config.timeoutMs, destinations: config.destinations }),
     random: Math.random,
     batchSize: 1000,
     // Longer than a run's sends: a failing vendor stops its run at the first failure.

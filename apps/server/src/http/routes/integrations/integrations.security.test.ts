@@ -219,6 +219,7 @@ async function startLoggedServer(): Promise<TestServer> {
     newId: () => uuidv7(),
     secrets: secretBox(randomBytes(32)),
     publicUrl: 'http://localhost:8080',
+    destinations: 'any',
   };
   const http = await buildHttpServer({
     deps,

@@ -30,7 +30,7 @@ export function sendTestEventRoute(http: HttpApp, deps: Deps): void {
       const result = await sendTestEvent(deps, {
         appId: integration.app_id,
         integrationId: integration.id,
-        send: (outgoing) => sendRequest(outgoing, { timeoutMs: TEST_TIMEOUT_MS }),
+        send: (outgoing) => sendRequest(outgoing, { timeoutMs: TEST_TIMEOUT_MS, destinations: deps.destinations }),
       });
 
       if (result.outcome === 'integration_not_found') {
