@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { startWebhookReceiver, type WebhookReceiver } from '@tollgate/testkit';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Browser, openBrowser, seriousViolations } from '../testing/browser.js';
+import { type Browser, openBrowser } from '../testing/browser.js';
+import { expectAccessible, expectFocusOn, settled } from '../testing/page-checks.js';
 import { type RunningTollgate, startTollgate } from '../testing/tollgate.js';
 
 // Making and changing a catalog in the Control Center, in Debian's Chromium against the built server
@@ -25,21 +26,6 @@ async function api<T>(method: string, path: string, key: string, body?: object):
   const text = await response.text();
   expect(response.ok, `${method} ${path}: ${text}`).toBe(true);
   return (text ? JSON.parse(text) : undefined) as T;
-}
-
-/** Waits until nothing is loading and no list shows a previous page while the next one comes. */
-async function settled(): Promise<void> {
-  await page.waitForFunction('!document.querySelector(\'[role="status"], [aria-busy="true"]\')');
-}
-
-async function expectAccessible(screen: string): Promise<void> {
-  await settled();
-  expect(await seriousViolations(page), `axe on ${screen}`).toEqual([]);
-}
-
-/** Waits for focus to be on this element (forms and dialogs hand it back on closing, a moment later). */
-async function expectFocusOn(element: Locator): Promise<void> {
-  await element.and(page.locator(':focus')).waitFor({ timeout: 2000 });
 }
 
 const button = (name: string) => page.getByRole('button', { name, exact: true });
@@ -72,10 +58,10 @@ afterAll(async () => {
 
 describe('making an app', () => {
   test('the home page offers “+ New app” when there is none; the API’s error shows beside the name', async () => {
-    await expectAccessible('home without apps');
+    await expectAccessible(page, 'home without apps');
     await page.getByRole('link', { name: '+ New app' }).click();
     await page.getByRole('heading', { name: 'New app' }).waitFor();
-    await expectAccessible('new app');
+    await expectAccessible(page, 'new app');
 
     const name = page.getByLabel('App name');
     await page.getByRole('button', { name: 'Create app' }).click();
@@ -88,12 +74,12 @@ describe('making an app', () => {
     await page.getByRole('button', { name: 'Create app' }).click();
     await page.getByRole('heading', { name: 'Catalog', exact: true }).waitFor();
     expect(page.url()).toMatch(/\/apps\/[0-9a-f-]{36}\/catalog$/);
-    await settled();
+    await settled(page);
     for (const empty of ['No platforms yet', 'No entitlements yet', 'No product SKUs yet']) {
       await page.getByText(empty).waitFor();
     }
     expect(await appName()).toBe('Podcasts');
-    await expectAccessible('empty catalog');
+    await expectAccessible(page, 'empty catalog');
   });
 
   test('renames the app: the Catalog and the switcher show the new name, and focus comes back', async () => {
@@ -101,12 +87,12 @@ describe('making an app', () => {
     const name = page.getByLabel('App name');
     expect(await name.inputValue()).toBe('Podcasts');
     // The form takes focus where it opens.
-    await expectFocusOn(name);
+    await expectFocusOn(page, name);
     await name.fill('Podcasts Plus');
     await page.getByRole('button', { name: 'Save name' }).click();
     await page.locator('.title-with-name').getByText('Podcasts Plus').waitFor();
     expect(await appName()).toBe('Podcasts Plus');
-    await expectFocusOn(button('Rename app'));
+    await expectFocusOn(page, button('Rename app'));
   });
 });
 
@@ -126,7 +112,7 @@ describe('editing the Catalog', () => {
     const card = page.getByRole('listitem', { name: /^iPhone/ });
     await card.waitFor();
     expect(await card.innerText()).toContain('com.example.podcasts');
-    await expectFocusOn(button('Edit platform “iPhone”'));
+    await expectFocusOn(page, button('Edit platform “iPhone”'));
   });
 
   test('adds an entitlement, then edits it: a refused ID shows beside its field first', async () => {
@@ -135,7 +121,7 @@ describe('editing the Catalog', () => {
     await page.getByLabel('Name', { exact: true }).fill('Plus');
     await page.getByRole('button', { name: 'Add entitlement' }).click();
     await entitlementCell('plus').waitFor();
-    await expectFocusOn(button('+ Add entitlement'));
+    await expectFocusOn(page, button('+ Add entitlement'));
 
     await page.getByRole('button', { name: 'Edit entitlement “plus”' }).click();
     await page.getByRole('heading', { name: 'Edit entitlement “plus”' }).waitFor();
@@ -146,7 +132,7 @@ describe('editing the Catalog', () => {
     await page.getByRole('button', { name: 'Save entitlement' }).click();
     await page.locator('.field-error').waitFor();
     expect(await refId.getAttribute('aria-invalid')).toBe('true');
-    await expectAccessible('edit entitlement, refused');
+    await expectAccessible(page, 'edit entitlement, refused');
 
     await refId.fill('plus');
     await page.getByLabel('Name', { exact: true }).fill('Plus tier');
@@ -182,10 +168,10 @@ describe('editing the Catalog', () => {
     expect(await grants.getByLabel(/^Offline/).isChecked()).toBe(false);
     await page.getByLabel('Name', { exact: true }).fill('Plus, monthly');
     await grants.getByLabel(/^Offline/).check();
-    await expectAccessible('edit SKU');
+    await expectAccessible(page, 'edit SKU');
     await page.getByRole('button', { name: 'Save SKU' }).click();
     await page.getByRole('heading', { name: 'Edit SKU “podcasts.plus.monthly”' }).waitFor({ state: 'detached' });
-    await settled();
+    await settled(page);
     expect(await row.innerText()).toMatch(/Plus, monthly\tSubscription\tiPhone\toffline, plus\t/);
   });
 
@@ -196,20 +182,20 @@ describe('editing the Catalog', () => {
     expect(await dialog().getByRole('heading').innerText()).toBe('Delete entitlement “plus”?');
     expect(await dialog().innerText()).toContain('Granted by podcasts.plus.monthly');
     // Nothing is deleted by an Enter that follows the click: Cancel has focus.
-    await expectFocusOn(button('Cancel'));
-    await expectAccessible('delete entitlement dialog');
+    await expectFocusOn(page, button('Cancel'));
+    await expectAccessible(page, 'delete entitlement dialog');
 
     await dialog().getByRole('button', { name: 'Delete entitlement “plus”' }).click();
     const refusal = dialog().getByRole('alert');
     await refusal.waitFor();
     expect(await refusal.innerText()).toMatch(/^Not deleted\. Product SKU\(s\) podcasts\.plus\.monthly grant this/);
     await dialog().getByRole('button', { name: 'Remove it from those SKUs and delete it' }).waitFor();
-    await expectAccessible('delete entitlement refused');
+    await expectAccessible(page, 'delete entitlement refused');
 
     await page.keyboard.press('Escape');
     await dialog().waitFor({ state: 'detached' });
     await entitlementCell('plus').waitFor();
-    await expectFocusOn(button('Delete entitlement “plus”'));
+    await expectFocusOn(page, button('Delete entitlement “plus”'));
   });
 
   test('deletes the SKU, then the entitlement it granted', async () => {
@@ -219,15 +205,15 @@ describe('editing the Catalog', () => {
     await page.getByText('No product SKUs yet').waitFor();
     expect(await dialog().count()).toBe(0);
     // Its row went with it: focus goes to the heading of the list it was in.
-    await expectFocusOn(page.getByRole('heading', { name: 'Product SKUs' }));
+    await expectFocusOn(page, page.getByRole('heading', { name: 'Product SKUs' }));
 
     await page.getByRole('button', { name: 'Delete entitlement “plus”' }).click();
     expect(await dialog().innerText()).toContain('No SKU grants it.');
     await dialog().getByRole('button', { name: 'Delete entitlement “plus”' }).click();
     await dialog().waitFor({ state: 'detached' });
-    await settled();
+    await settled(page);
     expect(await rows('Entitlements').allInnerTexts()).toEqual([expect.stringMatching(/^offline\tOffline\t—\t/)]);
-    await expectAccessible('catalog after deleting');
+    await expectAccessible(page, 'catalog after deleting');
   });
 });
 
@@ -258,17 +244,17 @@ describe('an integration’s deliveries', () => {
     await page.getByRole('link', { name: 'Impressions receiver' }).click();
     await page.getByRole('heading', { name: /^Impressions receiver/ }).waitFor();
     expect(page.url()).toMatch(new RegExp(`/integrations/${webhook.id}$`));
-    await settled();
+    await settled(page);
     const deliveries = rows('Deliveries, newest event first');
     const pager = page.getByRole('navigation', { name: 'Deliveries pages' });
     expect(await deliveries.count()).toBe(20);
     expect(await pager.innerText()).toContain('Page 1');
     expect(await pager.getByRole('button', { name: '← Previous' }).isDisabled()).toBe(true);
     const firstPage = await deliveries.allInnerTexts();
-    await expectAccessible('integration with paged deliveries');
+    await expectAccessible(page, 'integration with paged deliveries');
 
     await pager.getByRole('button', { name: 'Next →' }).click();
-    await settled();
+    await settled(page);
     expect(await deliveries.count()).toBe(IMPRESSIONS - 20);
     expect(await pager.innerText()).toContain('Page 2');
     expect(await pager.getByRole('button', { name: 'Next →' }).isDisabled()).toBe(true);
@@ -278,14 +264,14 @@ describe('an integration’s deliveries', () => {
 
     await page.reload();
     await page.getByRole('heading', { name: /^Impressions receiver/ }).waitFor();
-    await settled();
+    await settled(page);
     expect(await deliveries.count()).toBe(IMPRESSIONS - 20);
     for (const text of await deliveries.allInnerTexts()) {
       expect(text).toMatch(/^device\.impression\t/);
     }
 
     await pager.getByRole('button', { name: '← Previous' }).click();
-    await settled();
+    await settled(page);
     expect(await deliveries.count()).toBe(20);
     expect(new URL(page.url()).searchParams.has('deliveries_cursor')).toBe(false);
     // The same events as before, though their status may have moved on since.
@@ -298,18 +284,18 @@ describe('deleting an app', () => {
   test('names what goes with it, and keeps an app with customers', async () => {
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Catalog' }).click();
     await page.getByRole('heading', { name: 'Catalog', exact: true }).waitFor();
-    await settled();
+    await settled(page);
     await page.getByRole('button', { name: 'Delete app' }).click();
     await dialog().waitFor();
     expect(await dialog().innerText()).toContain(
       '1 platform (their SDK keys stop working), 1 entitlement, 0 product SKUs and 1 integration. So do its 0 paywalls and 0 campaigns',
     );
-    await expectAccessible('delete app dialog');
+    await expectAccessible(page, 'delete app dialog');
     await dialog().getByRole('button', { name: 'Delete app “Podcasts Plus”' }).click();
     expect(await dialog().getByRole('alert').innerText()).toContain('The app has customers');
     await dialog().getByRole('button', { name: 'Cancel' }).click();
     await dialog().waitFor({ state: 'detached' });
-    await expectFocusOn(button('Delete app'));
+    await expectFocusOn(page, button('Delete app'));
   });
 
   test('deletes an app with no customers, from the switcher’s “+ New app” to its Catalog and back', async () => {
@@ -334,7 +320,7 @@ describe('deleting an app', () => {
     });
     await page.reload();
     await page.getByRole('listitem', { name: /^Android/ }).waitFor();
-    await settled();
+    await settled(page);
     await button('Delete platform “Android”').click();
     expect(await dialog().innerText()).toContain('It sells scratch.monthly');
     await dialog().getByRole('button', { name: 'Delete platform “Android”' }).click();

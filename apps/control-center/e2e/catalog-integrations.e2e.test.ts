@@ -7,7 +7,8 @@ import {
 } from '@tollgate/testkit';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Browser, openBrowser, screenshot, seriousViolations } from '../testing/browser.js';
+import { type Browser, openBrowser, screenshot } from '../testing/browser.js';
+import { expectAccessible, settled } from '../testing/page-checks.js';
 import { type RunningTollgate, startTollgate } from '../testing/tollgate.js';
 
 // The Catalog and Integrations screens, in Debian's Chromium against the built server with the
@@ -44,15 +45,6 @@ async function apiGet<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-async function settled(): Promise<void> {
-  await page.waitForFunction('!document.querySelector(\'[role="status"], [aria-busy="true"]\')');
-}
-
-async function expectAccessible(screen: string): Promise<void> {
-  await settled();
-  expect(await seriousViolations(page), `axe on ${screen}`).toEqual([]);
-}
-
 /** Sends a test event from the integration's page and waits for the vendor's answer. */
 async function sendTestEvent(): Promise<string> {
   await page.getByRole('button', { name: 'Send test event' }).click();
@@ -64,7 +56,7 @@ async function sendTestEvent(): Promise<string> {
 async function logRows(): Promise<string[]> {
   const log = page.getByRole('table', { name: 'Delivery log, newest first' });
   await log.waitFor();
-  await settled();
+  await settled(page);
   return log.locator('tbody tr').allInnerTexts();
 }
 
@@ -97,7 +89,7 @@ describe('the Catalog', () => {
   test('shows each platform’s notification URL and SDK key to paste, with copy buttons', async () => {
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Catalog' }).click();
     await page.getByRole('heading', { name: 'Catalog', exact: true }).waitFor();
-    await settled();
+    await settled(page);
     expect(platforms.map((p) => p.store).sort()).toEqual(['apple', 'google']);
     for (const platform of platforms) {
       const card = page.getByRole('listitem', { name: new RegExp(`^${platform.name}`) });
@@ -114,7 +106,7 @@ describe('the Catalog', () => {
     const annual = skus.find((row) => row.includes('radio.premium.annual')) ?? '';
     // The Grants cell (the SKU id has "premium" in it too), before the row's Edit and Delete.
     expect(annual).toMatch(/\toffline, premium\t/);
-    await expectAccessible('catalog');
+    await expectAccessible(page, 'catalog');
     await screenshot(page, 'catalog', SCREENSHOTS);
   });
 
@@ -159,7 +151,7 @@ describe('Integrations', () => {
       'Trial events',
       'Subscription events',
     ]);
-    await expectAccessible('new Amplitude integration');
+    await expectAccessible(page, 'new Amplitude integration');
 
     // The API's refusal shows beside the field it names.
     await page.getByLabel('Name', { exact: true }).fill('Amplitude (fake)');
@@ -193,7 +185,7 @@ describe('Integrations', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toContain('Test');
     expect(rows[0]).toContain('delivered');
-    await expectAccessible('Amplitude integration');
+    await expectAccessible(page, 'Amplitude integration');
     await screenshot(page, 'integration-amplitude', SCREENSHOTS);
     await page.getByRole('heading', { name: 'Delivery log' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'integration-log', { ...SCREENSHOTS, fullPage: false });
@@ -223,7 +215,7 @@ describe('Integrations', () => {
       await page.getByRole('radio', { name: 'Custom URL' }).check();
       await page.getByLabel('mParticle pod URL').fill(mparticle.baseUrl);
       if (platform === platforms[0]) {
-        await expectAccessible('new mParticle feed');
+        await expectAccessible(page, 'new mParticle feed');
       }
       await page.getByRole('button', { name: 'Add New Integration' }).click();
       await page.getByRole('heading', { name: new RegExp(`^mParticle ${platform.name} feed`) }).waitFor();
@@ -258,7 +250,7 @@ describe('Integrations', () => {
     await page.getByRole('heading', { name: /^Our receiver/ }).waitFor();
 
     await page.getByRole('link', { name: '← Integrations' }).click();
-    await settled();
+    await settled(page);
     const tiles = page.getByRole('list', { name: 'All Integrations' });
     expect(await tiles.getByRole('link').allInnerTexts()).toEqual([
       'Amplitude (fake)',
@@ -269,7 +261,7 @@ describe('Integrations', () => {
       '+ Add webhook',
     ]);
     expect(await tiles.locator('.pill-active').count()).toBe(4);
-    await expectAccessible('integrations');
+    await expectAccessible(page, 'integrations');
     await screenshot(page, 'integrations', SCREENSHOTS);
   });
 });

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { testDriver } from '@tollgate/testkit';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Browser, openBrowser, screenshot, seriousViolations } from '../testing/browser.js';
+import { type Browser, openBrowser, screenshot } from '../testing/browser.js';
+import { expectAccessible, settled } from '../testing/page-checks.js';
 import { type RunningTollgate, startTollgate } from '../testing/tollgate.js';
 
 // The built Control Center, served by the built server (`tollgate all`) with 30 seeded customers,
@@ -42,13 +43,8 @@ async function apiGet<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** Waits until nothing is loading and no list shows a previous page while the next one comes. */
-async function settled(): Promise<void> {
-  await page.waitForFunction('!document.querySelector(\'[role="status"], [aria-busy="true"]\')');
-}
-
 async function customerRows(): Promise<string[]> {
-  await settled();
+  await settled(page);
   return page
     .getByRole('table', { name: 'Customers, most recently updated first' })
     .locator('tbody tr')
@@ -71,11 +67,6 @@ async function addFilter(label: string, value: string): Promise<void> {
     await control.fill(value);
   }
   await page.getByRole('button', { name: 'Apply' }).click();
-}
-
-async function expectAccessible(screen: string): Promise<void> {
-  await settled();
-  expect(await seriousViolations(page), `axe on ${screen}`).toEqual([]);
 }
 
 const filterParams = () => Object.fromEntries(new URL(page.url()).searchParams);
@@ -131,7 +122,7 @@ describe('the Control Center', () => {
   test('signs in, showing the API’s field errors beside the fields, then shows the customers', async () => {
     await page.goto(tollgate.url);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await expectAccessible('sign in');
+    await expectAccessible(page, 'sign in');
     await screenshot(page, 'sign-in', SCREENSHOTS);
 
     await page.getByLabel('E-mail').fill('not-an-address');
@@ -171,7 +162,7 @@ describe('the Control Center', () => {
     expect(headers.slice(0, 4)).toEqual(['Pseudonym', 'External ID', 'Last Seen', 'App Sessions']);
     const neverSeen = customers.slice(0, 25).filter((customer) => customer.last_seen_at === null);
     expect(first.filter((row) => row.includes('N/A'))).toHaveLength(neverSeen.length);
-    await expectAccessible('customers');
+    await expectAccessible(page, 'customers');
     await screenshot(page, 'customers', SCREENSHOTS);
 
     await page.getByRole('button', { name: 'Next →' }).click();
@@ -234,9 +225,9 @@ describe('the Control Center', () => {
 
     await page.getByRole('button', { name: 'Remove Platform filter' }).click();
     await addFilter('Platform', otherStore);
-    await settled();
+    await settled(page);
     await page.getByText('No customers match these filters').waitFor();
-    await expectAccessible('customers, no match');
+    await expectAccessible(page, 'customers, no match');
     await screenshot(page, 'customers-no-match', SCREENSHOTS);
     await page.getByRole('button', { name: 'Remove Platform', exact: true }).click();
     expect(await customerRows()).toHaveLength(1);
@@ -252,7 +243,7 @@ describe('the Control Center', () => {
 
   test('shows the API’s message beside a filter it refuses', async () => {
     await addFilter('Nami Device ID', 'not-a-uuid');
-    await settled();
+    await settled(page);
     const chip = page.getByRole('list', { name: 'Filters' }).locator('li');
     expect(await chip.locator('.field-error').innerText()).toBe('Must be a UUID');
     await page.getByRole('button', { name: 'Clear all' }).click();
@@ -260,7 +251,7 @@ describe('the Control Center', () => {
 
   test('exports what is shown as CSV, with the same filters', async () => {
     await addFilter('External ID', star.external_id ?? '');
-    await settled();
+    await settled(page);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Export CSV' }).click(),
@@ -294,7 +285,7 @@ describe('the Control Center', () => {
     expect(entitlements).toContain(star.active_entitlements[0]?.sku_ref_id);
     const devices = await page.getByRole('table', { name: 'Devices' }).locator('thead th').allInnerTexts();
     expect(devices).toEqual(expect.arrayContaining(['Platform', 'Model', 'Language', 'SDK version']));
-    await expectAccessible('customer detail');
+    await expectAccessible(page, 'customer detail');
     await screenshot(page, 'customer-detail', SCREENSHOTS);
   });
 
@@ -304,14 +295,14 @@ describe('the Control Center', () => {
     );
     await page.getByRole('link', { name: 'See all revenue' }).click();
     await page.getByRole('heading', { name: 'Revenue', exact: true }).waitFor();
-    await settled();
+    await settled(page);
     const rows = page.getByRole('table', { name: 'Revenue, newest first' }).locator('tbody tr');
     expect(await rows.count()).toBe(Math.min(revenue.data.length, 50));
     const headers = await page.locator('thead th').allInnerTexts();
     expect(headers).toEqual(
       expect.arrayContaining(['Amount', 'Currency', 'Platform', 'Purchase environment', 'Revenue type']),
     );
-    await expectAccessible('revenue');
+    await expectAccessible(page, 'revenue');
     await screenshot(page, 'customer-revenue', SCREENSHOTS);
     await page.getByRole('link', { name: '← Customer' }).click();
   });
@@ -322,11 +313,11 @@ describe('the Control Center', () => {
     );
     await page.getByRole('link', { name: 'See all events' }).click();
     await page.getByRole('heading', { name: 'User events' }).waitFor();
-    await settled();
+    await settled(page);
     const rows = page.getByRole('table', { name: 'User events, newest first' }).locator('tbody tr');
     expect(await rows.count()).toBe(Math.min(events.data.length, 50));
     expect(await rows.first().innerText()).toContain(events.data[0]?.event_type);
-    await expectAccessible('events');
+    await expectAccessible(page, 'events');
     await screenshot(page, 'customer-events', SCREENSHOTS);
 
     await page
@@ -335,12 +326,12 @@ describe('the Control Center', () => {
       .click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: 'Delivery per integration' }).waitFor();
-    await settled();
+    await settled(page);
     const json = await dialog.getByLabel('Payload as JSON').innerText();
     expect(JSON.parse(json)).toMatchObject({ event_type: events.data[0]?.event_type, user_id: star.user_id });
     expect(json).toContain('\n  "');
     expect(new URL(page.url()).searchParams.get('event')).toBe(events.data[0]?.id);
-    await expectAccessible('event payload');
+    await expectAccessible(page, 'event payload');
     await screenshot(page, 'customer-event-payload', { ...SCREENSHOTS, fullPage: false });
 
     await page.keyboard.press('Escape');

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { aPng, testDriver } from '@tollgate/testkit';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Browser, openBrowser, screenshot, seriousViolations } from '../testing/browser.js';
+import { type Browser, openBrowser, screenshot } from '../testing/browser.js';
+import { expectAccessible, expectFocusOn, settled } from '../testing/page-checks.js';
 import { type RunningTollgate, startTollgate } from '../testing/tollgate.js';
 
 // Paywalls and campaigns in the Control Center, in Debian's Chromium against the built server on an
@@ -32,20 +33,6 @@ async function api<T>(method: string, path: string, body?: object, key = tollgat
   const text = await response.text();
   expect(response.ok, `${method} ${path}: ${text}`).toBe(true);
   return (text ? JSON.parse(text) : undefined) as T;
-}
-
-/** Waits until nothing is loading and no list shows old data while new data comes. */
-async function settled(): Promise<void> {
-  await page.waitForFunction('!document.querySelector(\'[role="status"], [aria-busy="true"]\')');
-}
-
-async function expectAccessible(screen: string): Promise<void> {
-  await settled();
-  expect(await seriousViolations(page), `axe on ${screen}`).toEqual([]);
-}
-
-async function expectFocusOn(element: Locator): Promise<void> {
-  await element.and(page.locator(':focus')).waitFor({ timeout: 2000 });
 }
 
 const button = (name: string) => page.getByRole('button', { name, exact: true });
@@ -97,7 +84,7 @@ describe('the paywall editor', () => {
     const sections = page.getByRole('navigation', { name: 'Sections' }).getByRole('link');
     expect(await sections.allInnerTexts()).toEqual(['Customers', 'Catalog', 'Paywalls', 'Campaigns', 'Integrations']);
     await page.getByText('No paywalls yet').waitFor();
-    await expectAccessible('empty paywalls');
+    await expectAccessible(page, 'empty paywalls');
   });
 
   test('the API’s errors show beside the copy’s fields', async () => {
@@ -111,7 +98,7 @@ describe('the paywall editor', () => {
     const described = await title.getAttribute('aria-describedby');
     expect(await page.locator(`[id="${described}"]`).innerText()).toBe('Must not be empty');
     expect(await page.getByLabel('Call to action').getAttribute('aria-invalid')).toBe('true');
-    await expectAccessible('new paywall, refused');
+    await expectAccessible(page, 'new paywall, refused');
   });
 
   test('builds a paywall: the preview follows the copy, products, template, logo and language', async () => {
@@ -171,7 +158,7 @@ describe('the paywall editor', () => {
     await page.getByText('Version 1 is live').waitFor();
     const versions = page.getByRole('table', { name: 'Published versions, newest first' });
     await versions.getByRole('cell', { name: /^Version 1/ }).waitFor();
-    await expectAccessible('paywall editor');
+    await expectAccessible(page, 'paywall editor');
     await page.evaluate('window.scrollTo(0, 0)');
     await screenshot(page, 'paywall-editor', { ...SCREENSHOTS, fullPage: false });
 
@@ -236,21 +223,21 @@ describe('campaigns', () => {
   test('an A/B test with an audience: weights that miss 100 are refused until split evenly', async () => {
     await nav('Campaigns').click();
     await page.getByText('No campaigns yet').waitFor();
-    await expectAccessible('empty campaigns');
+    await expectAccessible(page, 'empty campaigns');
     await page.getByText('+ New campaign').click();
     await page.getByRole('link', { name: /^Start from template: Win back/ }).click();
     await page.getByRole('heading', { name: 'New campaign from “Win back”' }).waitFor();
-    await settled();
+    await settled(page);
     expect(await page.getByLabel('Placement', { exact: true }).inputValue()).toBe('win_back');
     const fromTemplate = page.getByRole('group', { name: 'Condition 1' });
     expect(await fromTemplate.getByLabel('Journey state').inputValue()).toBe('former_subscriber');
-    await expectAccessible('campaign from a template');
+    await expectAccessible(page, 'campaign from a template');
     await button('Cancel').click();
 
     await page.getByText('+ New campaign').click();
     await page.getByRole('link', { name: /^Blank campaign/ }).click();
     await page.getByRole('heading', { name: 'New campaign' }).waitFor();
-    await settled();
+    await settled(page);
 
     await page.getByLabel('Name', { exact: true }).fill('Spring A/B');
     await page.getByLabel('Placement', { exact: true }).fill(PLACEMENT);
@@ -265,14 +252,14 @@ describe('campaigns', () => {
     await button('Create campaign').click();
     const refusal = page.getByRole('group', { name: 'Variants' }).getByRole('alert');
     expect(await refusal.innerText()).toContain('The weights add up to 90%');
-    await expectAccessible('campaign form, weights refused');
+    await expectAccessible(page, 'campaign form, weights refused');
 
     await button('Split evenly').click();
     expect(await page.getByLabel('Weight of variant 2 (%)').inputValue()).toBe('50');
     await page.getByText('Total: 100%').waitFor();
     await button('Create campaign').click();
     await page.getByRole('heading', { name: 'Campaigns' }).waitFor();
-    await settled();
+    await settled(page);
     const item = placementList().getByRole('listitem').first();
     expect(await item.innerText()).toContain('Platform is one of Apple');
     expect(await item.innerText()).toContain('A/B test: A Spring offer 50% · B Go Plus 50%');
@@ -293,7 +280,7 @@ describe('campaigns', () => {
     });
     await page.reload();
     await placementList().waitFor();
-    await settled();
+    await settled(page);
     expect(await campaignNames()).toEqual(['Spring A/B', 'French speakers', 'Everyone else']);
     expect(await button('Move “Everyone else” up').count()).toBe(0);
 
@@ -307,27 +294,27 @@ describe('campaigns', () => {
     await expect.poll(campaignNames).toEqual(['Spring A/B', 'French speakers', 'Everyone else']);
     await expect.poll(apiOrder).toEqual(['Spring A/B', 'French speakers', 'Everyone else']);
     // It is last of those that move now: focus goes to its other button.
-    await expectFocusOn(button('Move “French speakers” up'));
+    await expectFocusOn(page, button('Move “French speakers” up'));
 
     await button('Pause “French speakers”').click();
     await itemOf('French speakers').getByText('Paused').waitFor();
     await button('Resume “French speakers”').click();
     await itemOf('French speakers').getByText('Running').waitFor();
-    await expectAccessible('campaigns');
+    await expectAccessible(page, 'campaigns');
     await screenshot(page, 'campaigns', SCREENSHOTS);
   });
 
   test('edits a campaign: only what changed is sent', async () => {
     await placementList().getByRole('link', { name: 'French speakers', exact: true }).click();
     await page.getByRole('heading', { name: 'French speakers' }).waitFor();
-    await settled();
+    await settled(page);
     expect(await page.getByRole('group', { name: 'Condition 1' }).getByLabel('Country codes').inputValue()).toBe('FR');
     await page.getByLabel('Attribution window (hours)').fill('48');
     const sent = page.waitForRequest((request) => request.method() === 'PATCH');
     await button('Save campaign').click();
     expect((await sent).postDataJSON()).toEqual({ attribution_window_hours: 48 });
     await page.getByRole('heading', { name: 'Campaigns' }).waitFor();
-    await settled();
+    await settled(page);
     expect(await campaignNames()).toEqual(['Spring A/B', 'French speakers', 'Everyone else']);
   });
 
@@ -354,7 +341,7 @@ describe('campaigns', () => {
 
     await page.getByRole('link', { name: 'Results of “Spring A/B”' }).click();
     await page.getByRole('heading', { name: 'Results: Spring A/B' }).waitFor();
-    await settled();
+    await settled(page);
     const shown = answer.campaign.variant;
     const paywallName = shown === 'A' ? 'Spring offer' : 'Go Plus';
     const table = page.getByRole('table', { name: 'Results per variant' });
@@ -371,14 +358,14 @@ describe('campaigns', () => {
       'Variant B, impressions',
       'Variant B, conversions',
     ]);
-    await expectAccessible('campaign results');
+    await expectAccessible(page, 'campaign results');
     await screenshot(page, 'campaign-results', SCREENSHOTS);
   });
 
   test('a range in the past shows nothing; a refused range shows the API’s message beside “From”', async () => {
     await page.getByLabel('From', { exact: true }).fill('2020-01-01');
     await page.getByLabel('To', { exact: true }).fill('2020-01-31');
-    await settled();
+    await settled(page);
     expect(new URL(page.url()).searchParams.get('from')).toBe('2020-01-01');
     const table = page.getByRole('table', { name: 'Results per variant' });
     await expect.poll(() => table.locator('tbody tr').first().innerText()).toMatch(/\t0\t0\t0\t0\t0%\t\$0\.00$/);
