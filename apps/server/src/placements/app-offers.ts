@@ -1,7 +1,8 @@
 import type { CampaignRule, PaywallContent, ProductType } from '@tollgate/core';
 import type { Database } from '@tollgate/db';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { listCampaigns } from '../queries/campaigns.js';
+import { publishedPaywalls } from '../queries/paywalls.js';
 
 export interface OfferedProduct {
   id: string;
@@ -26,25 +27,7 @@ export interface AppOffers {
 async function loadOffers(db: Kysely<Database>, appId: string, revision: number): Promise<AppOffers> {
   const campaigns = await listCampaigns(db, appId, {});
   const paywallIds = [...new Set(campaigns.flatMap((campaign) => campaign.variants.map((v) => v.paywall_id)))];
-  const published =
-    paywallIds.length === 0
-      ? []
-      : await db
-          .selectFrom('paywalls')
-          .innerJoin('paywall_versions', (join) =>
-            join
-              .onRef('paywall_versions.app_id', '=', 'paywalls.app_id')
-              .onRef('paywall_versions.paywall_id', '=', 'paywalls.id')
-              .onRef('paywall_versions.version', '=', 'paywalls.published_version'),
-          )
-          .select([
-            'paywalls.id',
-            'paywall_versions.version',
-            sql<PaywallContent>`paywall_versions.content`.as('content'),
-          ])
-          .where('paywalls.app_id', '=', appId)
-          .where(sql<boolean>`paywalls.id = any(${paywallIds}::uuid[])`)
-          .execute();
+  const published = await publishedPaywalls(db, appId, paywallIds);
   const products = await db
     .selectFrom('products')
     .select(['id', 'app_platform_id', 'sku_ref_id', 'name', 'type'])

@@ -1,5 +1,5 @@
 import type { PaywallContent } from '@tollgate/core';
-import type { Database } from '@tollgate/db';
+import { anyOf, type Database } from '@tollgate/db';
 import { type Kysely, sql } from 'kysely';
 import type { PageRequest } from './page.js';
 
@@ -11,6 +11,8 @@ export interface StoredPaywall {
   published_version: number | null;
   /** The content of the published version; null until the first publish. */
   published: PaywallContent | null;
+  /** The draft differs from what devices see (always, before the first publish). */
+  has_unpublished_changes: boolean;
   created_at: Date;
   updated_at: Date;
 }
@@ -39,6 +41,8 @@ function paywalls(db: Kysely<Database>, appId: string) {
       sql<PaywallContent>`paywalls.draft`.as('draft'),
       'paywalls.published_version',
       sql<PaywallContent | null>`paywall_versions.content`.as('published'),
+      // jsonb compares values, whatever the key order.
+      sql<boolean>`paywall_versions.content is distinct from paywalls.draft`.as('has_unpublished_changes'),
       'paywalls.created_at',
       'paywalls.updated_at',
     ])
@@ -69,6 +73,29 @@ export function listPaywallVersions(
     .where('app_id', '=', appId)
     .where('paywall_id', '=', paywallId)
     .orderBy('version', 'desc')
+    .execute();
+}
+
+/** The published version of each of these paywalls; those never published are left out. */
+export async function publishedPaywalls(
+  db: Kysely<Database>,
+  appId: string,
+  paywallIds: readonly string[],
+): Promise<Array<{ id: string; version: number; content: PaywallContent }>> {
+  if (paywallIds.length === 0) {
+    return [];
+  }
+  return db
+    .selectFrom('paywalls')
+    .innerJoin('paywall_versions', (join) =>
+      join
+        .onRef('paywall_versions.app_id', '=', 'paywalls.app_id')
+        .onRef('paywall_versions.paywall_id', '=', 'paywalls.id')
+        .onRef('paywall_versions.version', '=', 'paywalls.published_version'),
+    )
+    .select(['paywalls.id', 'paywall_versions.version', sql<PaywallContent>`paywall_versions.content`.as('content')])
+    .where('paywalls.app_id', '=', appId)
+    .where(anyOf('paywalls.id', paywallIds))
     .execute();
 }
 

@@ -51,7 +51,7 @@ export function presentPaywall(paywall: StoredPaywall): z.infer<typeof paywallSc
     draft: paywall.draft,
     published_version: paywall.published_version,
     published: paywall.published,
-    has_unpublished_changes: paywall.published === null || !sameContent(paywall.draft, paywall.published),
+    has_unpublished_changes: paywall.has_unpublished_changes,
     created_at: paywall.created_at.toISOString(),
     updated_at: paywall.updated_at.toISOString(),
   };
@@ -59,23 +59,4 @@ export function presentPaywall(paywall: StoredPaywall): z.infer<typeof paywallSc
 
 export function presentPaywallVersion(version: StoredPaywallVersion): z.infer<typeof paywallVersionSchema> {
   return { ...version, published_at: version.published_at.toISOString() };
-}
-
-/** jsonb keeps neither key order nor spacing: compare as values. */
-function sameContent(a: unknown, b: unknown): boolean {
-  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    return value.map(sortKeys);
-  }
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([key, entry]) => [key, sortKeys(entry)]),
-    );
-  }
-  return value;
 }
