@@ -8,6 +8,7 @@ export {
   type VariantWeight,
   variantFor,
 } from './campaigns/bucketing.js';
+export { choiceChangesAt, type TimedFacts } from './campaigns/choice-lifetime.js';
 export {
   type CampaignConsideration,
   type CampaignOutcome,

@@ -1,0 +1,114 @@
+import { describe, expect, test } from 'vitest';
+import { allocate } from './bucketing.js';
+import { choiceChangesAt, type TimedFacts } from './choice-lifetime.js';
+import { type CampaignRule, chooseCampaign } from './choose.js';
+import type { AudienceFacts } from './evaluate-audience.js';
+
+const NOW = new Date('2026-06-01T12:00:00Z');
+const USER = '0190a6f2-0000-7000-8000-000000000001';
+const at = (iso: string) => new Date(iso);
+const ms = (date: Date, offset: number) => new Date(date.getTime() + offset);
+
+function aCampaign(id: string, overrides: Partial<CampaignRule> = {}): CampaignRule {
+  return {
+    id,
+    name: `Campaign ${id}`,
+    placement: 'home',
+    priority: 10,
+    isDefault: false,
+    paused: false,
+    startsAt: null,
+    endsAt: null,
+    audience: null,
+    allocation: allocate([{ key: 'A', weight: 100 }], null),
+    ...overrides,
+  };
+}
+
+const NEVER: TimedFacts = { firstSeenAt: null, accessEndsAt: [] };
+
+describe('when time alone could change the choice', () => {
+  test.each<[string, CampaignRule[], TimedFacts, Date | null]>([
+    ['nothing scheduled, no first sighting, no purchases', [aCampaign('a')], NEVER, null],
+    [
+      'a campaign that starts later',
+      [aCampaign('a', { startsAt: at('2026-06-02T00:00:00Z') })],
+      NEVER,
+      at('2026-06-02T00:00:00Z'),
+    ],
+    [
+      'the earliest of a start and an end',
+      [
+        aCampaign('a', { startsAt: at('2026-06-05T00:00:00Z') }),
+        aCampaign('b', { endsAt: at('2026-06-03T00:00:00Z') }),
+      ],
+      NEVER,
+      at('2026-06-03T00:00:00Z'),
+    ],
+    [
+      'schedule moments already past are ignored',
+      [aCampaign('a', { startsAt: at('2026-05-01T00:00:00Z'), endsAt: NOW })],
+      NEVER,
+      null,
+    ],
+    [
+      'the next whole day since first seen',
+      [aCampaign('a')],
+      { firstSeenAt: at('2026-05-30T18:00:00Z'), accessEndsAt: [] },
+      at('2026-06-01T18:00:00Z'),
+    ],
+    [
+      'a first sighting in the future counts as day 0 until its first day ends',
+      [aCampaign('a')],
+      { firstSeenAt: at('2026-06-01T13:00:00Z'), accessEndsAt: [] },
+      at('2026-06-02T13:00:00Z'),
+    ],
+    [
+      'a purchase whose access ends before anything else',
+      [aCampaign('a', { endsAt: at('2026-07-01T00:00:00Z') })],
+      {
+        firstSeenAt: at('2026-05-30T18:00:00Z'),
+        accessEndsAt: [at('2026-06-01T12:30:00Z'), at('2026-05-01T00:00:00Z')],
+      },
+      at('2026-06-01T12:30:00Z'),
+    ],
+  ])('%s', (_name, rules, facts, expected) => {
+    expect(choiceChangesAt(rules, facts, NOW)).toEqual(expected);
+  });
+
+  test('a user new for a day is chosen the same until the instant given, and otherwise from then', () => {
+    const firstSeenAt = at('2026-05-31T20:00:00Z');
+    const veterans = aCampaign('veterans', {
+      priority: 1,
+      audience: { attribute: 'days_since_first_seen', operator: 'gte', value: 1 },
+    });
+    const everyone = aCampaign('everyone', { priority: 2 });
+    const facts: AudienceFacts = {
+      journeyState: {
+        former_subscriber: false,
+        in_account_hold: false,
+        in_grace_period: false,
+        in_trial_period: false,
+        in_intro_offer_period: false,
+        in_pause: false,
+        is_cancelled: false,
+      },
+      activeEntitlements: [],
+      platform: 'apple',
+      country: 'FR',
+      language: 'fr',
+      appVersion: '1.0',
+      firstSeenAt,
+      sessionCount: 1,
+    };
+    const changesAt = choiceChangesAt([veterans, everyone], { firstSeenAt, accessEndsAt: [] }, NOW);
+    const chosenAt = (now: Date) => chooseCampaign([veterans, everyone], 'home', facts, USER, now).chosen?.campaignId;
+
+    expect(changesAt).toEqual(at('2026-06-01T20:00:00Z'));
+    expect([chosenAt(NOW), chosenAt(ms(changesAt ?? NOW, -1)), chosenAt(changesAt ?? NOW)]).toEqual([
+      'everyone',
+      'everyone',
+      'veterans',
+    ]);
+  });
+});
