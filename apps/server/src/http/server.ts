@@ -13,9 +13,11 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Deps } from '../deps.js';
 import type { StoreGateways } from '../intake/gateways.js';
+import { answerCache } from '../placements/answer-cache.js';
 import { placementResolver } from '../placements/resolve-placement.js';
 import { authenticateOperatorOrApiKey } from './auth.js';
 import { controlCenterDist, serveControlCenter } from './control-center.js';
+import { forgetAnswersWritesChanged } from './forget-changed-answers.js';
 import type { HttpApp } from './http-app.js';
 import { handleError, Problem, sendProblem } from './problem.js';
 import { operatorRoutes } from './routes/catalog.js';
@@ -63,28 +65,29 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<HttpA
   http.addHook('preClose', async () => {
     closing = true;
   });
-  http.addHook('onRequest', async (request, reply) => {
+  // Hooks on every request take callbacks, not promises: on the SDK's hottest calls an
+  // awaited hook costs more than the work it does.
+  http.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     if (closing) {
-      return sendProblem(
-        request,
-        reply,
-        new Problem(503, 'shutting_down', 'The server is shutting down: retry shortly'),
-      );
+      sendProblem(request, reply, new Problem(503, 'shutting_down', 'The server is shutting down: retry shortly'));
+      return;
     }
-    return undefined;
+    done();
   });
   // While shutting down, answered connections close instead of idling until keep-alive ends.
-  http.addHook('onSend', async (_request, reply) => {
+  http.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) {
       reply.header('connection', 'close');
     }
+    done(null, payload);
   });
 
   // One per server: devices and the explain route read the same cached campaigns.
   const resolvePlacement = placementResolver({ db: deps.db, now: deps.now, publicUrl: deps.publicUrl });
+  const answers = answerCache(resolvePlacement, { now: deps.now });
+  http.addHook('onSend', forgetAnswersWritesChanged(answers));
 
-  await http.register(fastifyCookie);
   await http.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -123,8 +126,10 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<HttpA
   healthRoutes(http, options.database);
 
   // Each group is its own encapsulated context: the authentication hook covers exactly its routes.
+  // Cookies (the operators' sessions) only where operators are: devices never send any.
   await http.register(
     (api: HttpApp, _options, done) => {
+      api.register(fastifyCookie);
       signInRoute(api, deps, { secureCookies: deps.publicUrl.startsWith('https://') });
       signOutRoute(api, deps);
       eventSchemaRoutes(api, deps.publicUrl);
@@ -135,7 +140,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<HttpA
   await http.register(
     (sdk: HttpApp, _options, done) => {
       sdk.addHook('onRequest', authenticateSdkKey(deps));
-      sdkRoutes(sdk, deps, options.gateways, resolvePlacement);
+      sdkRoutes(sdk, deps, options.gateways, answers);
       done();
     },
     { prefix: '/sdk/v1' },
@@ -146,6 +151,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<HttpA
   servePaywallImageRoute(http, deps);
   await http.register(
     (api: HttpApp, _options, done) => {
+      api.register(fastifyCookie);
       api.addHook('onRequest', authenticateOperatorOrApiKey(deps));
       operatorRoutes(api, deps, options.gateways, resolvePlacement);
       done();

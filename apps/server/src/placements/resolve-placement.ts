@@ -1,4 +1,4 @@
-import { type AudienceFacts, type Choice, chooseCampaign, type StorePlatform } from '@tollgate/core';
+import { type AudienceFacts, type Choice, choiceChangesAt, chooseCampaign, type StorePlatform } from '@tollgate/core';
 import type { Database } from '@tollgate/db';
 import type { Kysely } from 'kysely';
 import { batching } from '../batching.js';
@@ -14,7 +14,15 @@ export interface ResolvePlacementInput extends PlacementAsk {
 }
 
 export type ResolvePlacementResult =
-  | { outcome: 'resolved'; answer: PlacementAnswer; choice: Choice; userId: string; facts: AudienceFacts }
+  | {
+      outcome: 'resolved';
+      answer: PlacementAnswer;
+      choice: Choice;
+      userId: string;
+      facts: AudienceFacts;
+      /** When time alone could change the answer (a schedule, an expiry, a new day); null: never. */
+      changesAt: Date | null;
+    }
   | { outcome: 'device_not_found' };
 
 /**
@@ -40,7 +48,12 @@ export function placementResolver(options: { db: Kysely<Database>; now: () => Da
     const answer = placementAnswer(input.placement, choice, offers, device, (imageId) =>
       paywallImageUrl(options.publicUrl, input.appId, imageId),
     );
-    return { outcome: 'resolved', answer, choice, userId: row.user_id, facts };
+    const changesAt = choiceChangesAt(
+      offers.rules,
+      { firstSeenAt: facts.firstSeenAt, accessEndsAt: accessEnds(row) },
+      now,
+    );
+    return { outcome: 'resolved', answer, choice, userId: row.user_id, facts, changesAt };
   };
 }
 export type ResolvePlacement = ReturnType<typeof placementResolver>;
@@ -57,4 +70,12 @@ function factsOf(row: PlacementFactsRow, store: StorePlatform, now: Date): Audie
     firstSeenAt: row.first_seen_at === null ? null : new Date(row.first_seen_at),
     sessionCount: row.sessions_count ?? 0,
   };
+}
+
+/** When each of the user's purchases could stop giving access, as far as the stored rows say. */
+function accessEnds(row: PlacementFactsRow): Date[] {
+  return row.purchases
+    .flatMap((purchase) => [purchase.expires_at, purchase.grace_period_ends_at])
+    .filter((moment): moment is string => moment !== null)
+    .map((moment) => new Date(moment));
 }

@@ -1,6 +1,6 @@
 import type { Deps } from '../../../deps.js';
 import type { StoreGateways } from '../../../intake/gateways.js';
-import type { ResolvePlacement } from '../../../placements/resolve-placement.js';
+import type { AnswerCache } from '../../../placements/answer-cache.js';
 import type { HttpApp } from '../../http-app.js';
 import { customerInfoRoute } from './customer-info.js';
 import { logInRoute, logOutRoute, setExternalIdRoute } from './identity.js';
@@ -11,12 +11,7 @@ import { endSessionRoute, startSessionRoute } from './sessions.js';
 import { recordTransactionRoute } from './transactions.js';
 
 /** The routes devices call with an app platform's SDK key. */
-export function sdkRoutes(
-  http: HttpApp,
-  deps: Deps,
-  gateways: StoreGateways,
-  resolvePlacement: ResolvePlacement,
-): void {
+export function sdkRoutes(http: HttpApp, deps: Deps, gateways: StoreGateways, answers: AnswerCache): void {
   registerDeviceRoute(http, deps);
   startSessionRoute(http, deps);
   endSessionRoute(http, deps);
@@ -26,5 +21,5 @@ export function sdkRoutes(
   logOutRoute(http, deps);
   setExternalIdRoute(http, deps);
   customerInfoRoute(http, deps);
-  placementPaywallRoute(http, resolvePlacement);
+  placementPaywallRoute(http, answers);
 }

@@ -152,6 +152,38 @@ describe('the paywall at a placement', () => {
     expect((await paywallAt(ios, 'trial_upsell', browsing.deviceId)).json().paywall).toBeNull();
   });
 
+  test('answers are kept, yet what a device does shows in its next answer, and on its user’s other devices', async () => {
+    const [ios] = (await anSdkApp(api.server, api.client)) as [SdkPlatform];
+    const welcome = await aPublishedPaywall(api.client, ios.appId, null, 'Welcome');
+    const regular = await aPublishedPaywall(api.client, ios.appId, null, 'Regular');
+    const upsell = await aPublishedPaywall(api.client, ios.appId, null, 'Keep going');
+    await aCampaign(api.client, ios.appId, { placement: 'home', is_default: true, variants: single(welcome.id) });
+    await aCampaign(api.client, ios.appId, {
+      placement: 'home',
+      audience: { attribute: 'session_count', operator: 'gte', value: 1 },
+      variants: single(regular.id),
+    });
+    await aCampaign(api.client, ios.appId, { template: 'trial_upsell', variants: single(upsell.id) });
+    const phone = await aDevice(ios.sdk);
+    const tablet = await aDevice(ios.sdk);
+    for (const device of [phone, tablet]) {
+      const response = await ios.sdk.post(`/devices/${device.deviceId}/login`, { external_id: 'reader-7' });
+      expect(response.statusCode, response.body).toBe(200);
+    }
+    const title = async (deviceId: string, placement: string) =>
+      (await paywallAt(ios, placement, deviceId)).json().paywall?.title ?? null;
+    const before = [await title(phone.deviceId, 'home'), await title(tablet.deviceId, 'trial_upsell')];
+
+    await ios.sdk.post(`/devices/${phone.deviceId}/sessions`, { session_id: randomUUID() });
+    const afterSession = await title(phone.deviceId, 'home');
+    await aDevicePurchase(ios.sdk, phone.deviceId, ios.sku, { offer: 'trial', trial_days: 7 });
+    const onTheOtherDevice = await title(tablet.deviceId, 'trial_upsell');
+
+    expect(before).toEqual(['Welcome', null]);
+    expect(afterSession).toBe('Regular');
+    expect(onTheOtherDevice).toBe('Keep going');
+  });
+
   test('an unchanged answer is a 304; a draft edit changes nothing until it is published', async () => {
     const [ios] = (await anSdkApp(api.server, api.client)) as [SdkPlatform];
     const paywall = await aPublishedPaywall(api.client, ios.appId, null, 'First');

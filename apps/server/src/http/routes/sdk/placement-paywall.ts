@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { PAYWALL_TEMPLATES, PRODUCT_TYPES } from '@tollgate/core';
 import { z } from 'zod';
-import type { ResolvePlacement } from '../../../placements/resolve-placement.js';
+import type { AnswerCache } from '../../../placements/answer-cache.js';
 import { etagMatches } from '../../etag.js';
 import type { HttpApp } from '../../http-app.js';
 import { problemResponses } from '../../problem.js';
@@ -49,7 +48,7 @@ const placementPaywall = z
   })
   .meta({ id: 'PlacementPaywall' });
 
-export function placementPaywallRoute(http: HttpApp, resolvePlacement: ResolvePlacement): void {
+export function placementPaywallRoute(http: HttpApp, answers: AnswerCache): void {
   http.get(
     '/placements/:placement/paywall',
     {
@@ -71,7 +70,7 @@ export function placementPaywallRoute(http: HttpApp, resolvePlacement: ResolvePl
     },
     async (request, reply) => {
       const caller = sdkCallerOf(request);
-      const result = await resolvePlacement({
+      const result = await answers.answer({
         appId: caller.app_id,
         appPlatformId: caller.id,
         store: caller.store,
@@ -81,15 +80,14 @@ export function placementPaywallRoute(http: HttpApp, resolvePlacement: ResolvePl
       if (result.outcome === 'device_not_found') {
         throw deviceNotFound(request.query.device_id);
       }
-      const body = JSON.stringify(result.answer);
-      const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+      const { body, etag } = result;
       // Private: the answer is this user's. no-cache: kept, but asked again (cheaply) each time.
       reply.header('etag', etag).header('cache-control', 'private, no-cache');
       if (etagMatches(request.headers['if-none-match'], etag)) {
         return reply.code(304).send();
       }
-      // Sent as the text its ETag was made of: serializing it a second time would cost as much again.
-      return reply.type('application/json; charset=utf-8').send(body as unknown as typeof result.answer);
+      // Sent as the text its ETag was made of, as the zod type of the answer it is the JSON of.
+      return reply.type('application/json; charset=utf-8').send(body as unknown as z.infer<typeof placementPaywall>);
     },
   );
 }
