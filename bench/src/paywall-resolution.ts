@@ -42,7 +42,8 @@ function audienceOf(n: number): object {
 /**
  * The paywall a device is shown (`GET /sdk/v1/placements/{placement}/paywall`), with 50
  * campaigns in the app (ten per placement, most with an audience, A/B tests among them, a
- * default for each), over 1,000 registered devices, against Fastify answering a constant.
+ * default for each), over 1,000 registered devices, against Fastify answering a constant at
+ * the same URLs.
  */
 export async function paywallResolution(tollgate: RunningTollgate, databaseUrl: string): Promise<Figure> {
   const app = await adminCall(tollgate, '/apps', { name: 'Paywall bench' });
@@ -133,12 +134,12 @@ export async function paywallResolution(tollgate: RunningTollgate, databaseUrl: 
           headers: { authorization: `Bearer ${platform.sdk_key}` },
           get,
         }),
-      () => requestsPerSecond({ ...load, url: `${bare.url}/hello` }),
+      () => requestsPerSecond({ ...load, url: bare.url, get }),
     );
     return {
       name: 'Paywall at a placement: GET /sdk/v1/placements/{p}/paywall, 50 campaigns',
       value,
-      baselineName: 'bare Fastify hello',
+      baselineName: 'bare Fastify hello, same URLs',
       baseline,
       unit: 'req/s',
       goal: '>= 0.5',
