@@ -119,9 +119,14 @@ async function attemptStarts(
         session_id uuid, device_id uuid, user_id uuid, started_at timestamptz, store text, app_platform_id uuid, event_id uuid,
         payload jsonb, created_at timestamptz)
     ), owned as (
+      -- One index lookup per start: as a join, the planner (which cannot see how many starts the
+      -- JSON holds) may hash a whole scan of devices instead.
       select asked.* from asked
-      join devices on devices.app_id = asked.app_id and devices.id = asked.device_id
-        and devices.user_id = asked.user_id
+      cross join lateral (
+        select from devices
+        where devices.app_id = asked.app_id and devices.id = asked.device_id and devices.user_id = asked.user_id
+        limit 1
+      ) device
     ), session as (
       insert into sessions (app_id, id, device_id, user_id, started_at)
       select app_id, session_id, device_id, user_id, started_at from owned
