@@ -148,6 +148,8 @@ export interface DevicesTable {
   sdk_version: Optional<string>;
   app_version: Optional<string>;
   last_seen_at: Optional<Date>;
+  /** App sessions started since the device joined its current user: what signing in moves. */
+  sessions_with_user: Defaulted<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Deps } from '../deps.js';
 import type { SdkCaller } from './sdk-caller.js';
 import { transferPurchases } from './transfer-purchases.js';
@@ -14,7 +15,8 @@ export type LogInResult =
  * The device's user signs in as the app's own user `externalId`: the device moves to the
  * user who has that external id (made if new), joining their other devices, and the
  * purchases this device reported move with it (an entitlement transfer), as do the paywalls it
- * showed (a purchase after signing in counts for the campaign that led to it).
+ * showed (a purchase after signing in counts for the campaign that led to it) and the app
+ * sessions it started for the user it leaves.
  */
 export function logIn(
   deps: Deps,
@@ -25,7 +27,7 @@ export function logIn(
     const now = deps.now();
     const device = await trx
       .selectFrom('devices')
-      .select('user_id')
+      .select(['user_id', 'sessions_with_user', 'last_seen_at'])
       .where('app_id', '=', caller.app_id)
       .where('id', '=', input.deviceId)
       .where('app_platform_id', '=', caller.id)
@@ -89,20 +91,33 @@ export function logIn(
       .where('user_id', '=', device.user_id)
       .execute();
     await refreshUserPlatforms(trx, caller.app_id, [device.user_id, userId]);
-    await trx
+    // The device's sessions go with it too: App Sessions counts a user's devices' sessions.
+    const moved = device.sessions_with_user;
+    const previous = await trx
       .updateTable('users')
-      .set({ updated_at: now })
+      .set({ updated_at: now, sessions_count: sql<number>`greatest(sessions_count - ${moved}, 0)` })
       .where('app_id', '=', caller.app_id)
       .where('id', '=', device.user_id)
-      .execute();
+      .returning('first_seen_at')
+      .executeTakeFirstOrThrow();
+    // The person the device was, when it was their only device: first seen when they were.
+    const othersLeft = await trx
+      .selectFrom('devices')
+      .select('id')
+      .where('app_id', '=', caller.app_id)
+      .where('user_id', '=', device.user_id)
+      .limit(1)
+      .executeTakeFirst();
     // Signing in is being seen: the customer should not look idle until the next session.
     const seenAt = input.at ?? now;
+    const firstSeen = othersLeft || previous.first_seen_at === null ? seenAt : previous.first_seen_at;
     await trx
       .updateTable('users')
       .set((eb) => ({
         updated_at: now,
-        last_seen_at: eb.fn('greatest', ['last_seen_at', eb.val(seenAt)]),
-        first_seen_at: eb.fn('least', ['first_seen_at', eb.val(seenAt)]),
+        sessions_count: eb('sessions_count', '+', moved),
+        last_seen_at: eb.fn('greatest', ['last_seen_at', eb.val(seenAt), eb.val(device.last_seen_at)]),
+        first_seen_at: eb.fn('least', ['first_seen_at', eb.val(seenAt), eb.val(firstSeen)]),
       }))
       .where('app_id', '=', caller.app_id)
       .where('id', '=', userId)

@@ -33,7 +33,8 @@ export function logOut(deps: Deps, input: { caller: SdkCaller; deviceId: string 
     const userId = await createUser(trx, deps, caller.app_id);
     await trx
       .updateTable('devices')
-      .set({ user_id: userId, updated_at: deps.now() })
+      // The sessions so far stay with the user signing out: the new one starts from none.
+      .set({ user_id: userId, sessions_with_user: 0, updated_at: deps.now() })
       .where('app_id', '=', caller.app_id)
       .where('id', '=', input.deviceId)
       .execute();

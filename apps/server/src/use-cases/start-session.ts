@@ -147,8 +147,12 @@ async function attemptStarts(
       ) per_user
       where users.app_id = per_user.app_id and users.id = per_user.user_id
     ), seen as (
-      update devices set last_seen_at = greatest(last_seen_at, per_device.last_at)
-      from (select app_id, device_id, max(started_at) as last_at from started group by app_id, device_id) per_device
+      update devices set last_seen_at = greatest(last_seen_at, per_device.last_at),
+        sessions_with_user = sessions_with_user + per_device.sessions
+      from (
+        select app_id, device_id, count(*)::int as sessions, max(started_at) as last_at
+        from started group by app_id, device_id
+      ) per_device
       where devices.app_id = per_device.app_id and devices.id = per_device.device_id
     ), recorded as (
       insert into events (app_id, id, user_id, type, platform, purchase_id, device_id, app_platform_id, payload,

@@ -85,6 +85,26 @@ describe('logging in', () => {
     expect(user.first_seen_at).toEqual(new Date('2026-04-01T10:00:00Z'));
   });
 
+  test('moves the app sessions the device started, with the first time its user was seen', async () => {
+    const { deviceId, userId: anonymous } = await aDevice(ios.sdk);
+    for (const hoursAgo of [3, 2]) {
+      const started_at = new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
+      await ios.sdk.post(`/devices/${deviceId}/sessions`, { session_id: randomUUID(), started_at });
+    }
+    const { deviceId: tablet } = await aDevice(ios.sdk);
+    const externalId = anExternalId();
+    await ios.sdk.post(`/devices/${tablet}/login`, { external_id: externalId });
+    await ios.sdk.post(`/devices/${tablet}/sessions`, { session_id: randomUUID() });
+    const before = await userRow(api.server, ios.appId, anonymous);
+
+    const response = await ios.sdk.post(`/devices/${deviceId}/login`, { external_id: externalId });
+
+    const member = await userRow(api.server, ios.appId, response.json().user_id);
+    expect([member.sessions_count, (await userRow(api.server, ios.appId, anonymous)).sessions_count]).toEqual([3, 0]);
+    expect(member.first_seen_at).toEqual(before.first_seen_at);
+    expect(member.last_seen_at?.getTime()).toBeGreaterThanOrEqual(before.last_seen_at?.getTime() ?? Number.NaN);
+  });
+
   test('moves the purchases the device reported, with transferred.from on the old user and .to on the new', async () => {
     const { deviceId, userId: anonymous } = await aDevice(ios.sdk);
     const { purchase_id: purchaseId } = await aDevicePurchase(ios.sdk, deviceId, ios.sku);
@@ -248,6 +268,27 @@ describe('logging out', () => {
     const response = await ios.sdk.post(`/devices/${deviceId}/logout`);
 
     expect(response.json()).toEqual({ outcome: 'already_anonymous', user_id: userId });
+  });
+
+  test('leaves the sessions so far with the signed-in user; a later sign-in brings only the new ones', async () => {
+    const { deviceId } = await aDevice(ios.sdk);
+    const externalId = anExternalId();
+    const login = await ios.sdk.post(`/devices/${deviceId}/login`, { external_id: externalId });
+    const member = login.json<{ user_id: string }>().user_id;
+    await ios.sdk.post(`/devices/${deviceId}/sessions`, { session_id: randomUUID() });
+
+    const logout = await ios.sdk.post(`/devices/${deviceId}/logout`);
+    const guest = logout.json<{ user_id: string }>().user_id;
+    await ios.sdk.post(`/devices/${deviceId}/sessions`, { session_id: randomUUID() });
+    const whileOut = [
+      (await userRow(api.server, ios.appId, member)).sessions_count,
+      (await userRow(api.server, ios.appId, guest)).sessions_count,
+    ];
+    await ios.sdk.post(`/devices/${deviceId}/login`, { external_id: externalId });
+
+    expect(whileOut).toEqual([1, 1]);
+    expect((await userRow(api.server, ios.appId, member)).sessions_count).toBe(2);
+    expect((await userRow(api.server, ios.appId, guest)).sessions_count).toBe(0);
   });
 
   test('then logging in again brings the device back to its user, with nothing to transfer', async () => {

@@ -35,6 +35,7 @@ const DEVICE_COLUMNS = [
   'os',
   'os_version',
   'sdk_version',
+  'sessions_with_user',
   'updated_at',
   'user_id',
 ];
