@@ -1,7 +1,10 @@
 import type { StoreSnapshot } from './snapshot.js';
 
 /** What Tollgate keeps of one purchase: the state of the last snapshot it applied. */
-export type PurchaseState = Omit<StoreSnapshot, 'payments' | 'refunds' | 'replacesStorePurchaseId' | 'appUserHint'>;
+export type PurchaseState = Omit<
+  StoreSnapshot,
+  'payments' | 'refunds' | 'replacesStorePurchaseId' | 'appUserHint' | 'awaitsAcknowledgement'
+>;
 
 export function stateOf(snapshot: StoreSnapshot): PurchaseState {
   const {

@@ -90,4 +90,9 @@ export interface StoreSnapshot {
   refunds: Refund[];
   /** An id the app attached to the purchase (Apple appAccountToken, Google obfuscated account id). */
   appUserHint: string | null;
+  /**
+   * The store refunds the purchase unless the seller acknowledges it (Google Play, within three
+   * days of the purchase); absent for stores that ask nothing of the kind.
+   */
+  awaitsAcknowledgement?: boolean;
 }

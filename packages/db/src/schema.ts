@@ -276,6 +276,8 @@ export interface PurchasesTable {
   replaced_by_purchase_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** The device that last reported it through the SDK. */
   device_id: Optional<string>;
+  /** When to try acknowledging it to its store next; null when nothing is left to do. */
+  acknowledge_due_at: Optional<Date>;
   sku_ref_id: string;
   product_type: ProductTypeColumn;
   status: PurchaseStatusColumn;

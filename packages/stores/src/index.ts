@@ -30,6 +30,12 @@ export {
 } from './google/map.js';
 export { earlierOrderIds } from './google/money.js';
 export { type DeveloperNotification, parseDeveloperNotification } from './google/notification.js';
-export { type PlayAnswer, type PlayApi, type PlayCredentials, playApi } from './google/play-api.js';
+export {
+  type PlayAcknowledgement,
+  type PlayAnswer,
+  type PlayApi,
+  type PlayCredentials,
+  playApi,
+} from './google/play-api.js';
 export { GooglePushVerifier, type PushIdentity, type PushVerification } from './google/verify-push.js';
 export { StorePayloadError } from './store-payload-error.js';

@@ -113,6 +113,7 @@ function owned(rows: readonly PurchaseWithGrants[]): OwnedPurchase[] {
       expires_at: at(row.expires_at),
       grace_period_ends_at: at(row.grace_period_ends_at),
       resumes_at: at(row.resumes_at),
+      acknowledge_due_at: at(row.acknowledge_due_at),
     }),
     grants: row.grants.map((grant) => ({
       entitlementRefId: grant.entitlement_ref_id,

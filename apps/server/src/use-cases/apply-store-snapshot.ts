@@ -112,6 +112,7 @@ export async function applyIn(
           .returningAll()
           .executeTakeFirstOrThrow();
   await updateUserSummary(trx, now, updated, booked, types.length > 0);
+  await scheduleAcknowledgement(trx, updated, snapshot.awaitsAcknowledgement === true, now);
   const user = await userSnapshot(trx, input.appId, updated.user_id, now);
   const purchaseFields = purchasePayload(updated.id, updated.app_platform_id, next);
   const events = await recordEvents(trx, deps, {
@@ -281,4 +282,26 @@ function transactionPayload(row: RevenueRow): TransactionPayload {
     usd_micros: row.usd_micros ?? 0,
     occurred_at: row.occurred_at.toISOString(),
   };
+}
+
+/**
+ * A purchase the store will refund unless acknowledged is due for the worker at once (see
+ * acknowledgeDuePurchases); one the store no longer waits on (acknowledged by the app itself,
+ * or by Tollgate) is not.
+ */
+async function scheduleAcknowledgement(
+  trx: Transaction<Database>,
+  purchase: Purchase,
+  awaits: boolean,
+  now: Date,
+): Promise<void> {
+  if (awaits === (purchase.acknowledge_due_at !== null)) {
+    return;
+  }
+  await trx
+    .updateTable('purchases')
+    .set({ acknowledge_due_at: awaits ? now : null })
+    .where('app_id', '=', purchase.app_id)
+    .where('id', '=', purchase.id)
+    .execute();
 }

@@ -4,6 +4,7 @@ import type { Deps } from '../deps.js';
 import type { StoreGateways } from '../intake/gateways.js';
 import { reapplyNotification } from '../intake/reapply.js';
 import { type DeliveryOptions, type DeliveryRun, deliverDueEvents } from '../integrations/deliver.js';
+import { acknowledgeDuePurchases } from '../use-cases/acknowledge-due-purchases.js';
 import { claimDueNotifications } from '../use-cases/claim-due-notifications.js';
 import { expireLapsedTestPurchases } from '../use-cases/expire-lapsed-test-purchases.js';
 import { expireSessions } from '../use-cases/expire-sessions.js';
@@ -74,6 +75,15 @@ export function workerTasks(gateways: StoreGateways, delivery: DeliveryConfig): 
       },
     },
     {
+      // Google Play refunds a purchase nobody acknowledged within three days.
+      name: 'acknowledge-store-purchases',
+      everyMs: 30_000,
+      async run(deps) {
+        const outcomes = await acknowledgeDuePurchases(deps, gateways, 50);
+        return outcomes.length > 0 ? `acknowledged to the store: ${tally(outcomes)}` : null;
+      },
+    },
+    {
       name: 'expire-test-store-purchases',
       everyMs: 60_000,
       async run(deps) {
@@ -82,4 +92,13 @@ export function workerTasks(gateways: StoreGateways, delivery: DeliveryConfig): 
       },
     },
   ];
+}
+
+/** `acknowledged ×3, unavailable ×1`: what a run's outcomes were, for its log line. */
+function tally(outcomes: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const outcome of outcomes) {
+    counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
+  }
+  return [...counts].map(([outcome, count]) => `${outcome} ×${count}`).join(', ');
 }

@@ -80,6 +80,10 @@ export function googleSubscriptionSnapshot(input: GoogleSubscriptionSnapshotInpu
         ),
     refunds: order ? orderRefunds(order, observedAt) : [],
     appUserHint: purchase.externalAccountIdentifiers?.obfuscatedExternalAccountId || null,
+    // Acknowledged once it gives access: a pending payment is not yet a purchase to keep.
+    awaitsAcknowledgement:
+      purchase.acknowledgementState === 'ACKNOWLEDGEMENT_STATE_PENDING' &&
+      (status === 'active' || status === 'grace_period'),
   };
 }
 
@@ -110,6 +114,8 @@ export function googleProductSnapshot(input: GoogleProductSnapshotInput): StoreS
     payments: status === 'pending' || order === null ? [] : productPayments(input, order, purchasedAt),
     refunds: order ? orderRefunds(order, observedAt) : [],
     appUserHint: purchase.obfuscatedExternalAccountId || null,
+    // acknowledgementState 0: not yet acknowledged; purchaseState 0: purchased (not pending).
+    awaitsAcknowledgement: purchase.acknowledgementState === 0 && purchase.purchaseState === 0,
   };
 }
 

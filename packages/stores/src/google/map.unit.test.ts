@@ -613,3 +613,39 @@ describe('googleProductSnapshot', () => {
     expect(() => googleProductSnapshot(productInput(purchase))).toThrow(message);
   });
 });
+
+describe('what Play waits for Tollgate to acknowledge', () => {
+  const PENDING = 'ACKNOWLEDGEMENT_STATE_PENDING';
+  test.each<[string, SubscriptionPurchase, boolean]>([
+    ['an active subscription not yet acknowledged', aSubscription({ acknowledgementState: PENDING }), true],
+    [
+      'one in its grace period',
+      aSubscription({ acknowledgementState: PENDING, subscriptionState: 'SUBSCRIPTION_STATE_IN_GRACE_PERIOD' }),
+      true,
+    ],
+    ['one already acknowledged', aSubscription(), false],
+    [
+      'one whose first payment is pending',
+      aSubscription({ acknowledgementState: PENDING, subscriptionState: 'SUBSCRIPTION_STATE_PENDING' }),
+      false,
+    ],
+  ])('a subscription: %s → %s', (_name, purchase, awaits) => {
+    expect(googleSubscriptionSnapshot(subscriptionInput(purchase)).awaitsAcknowledgement).toBe(awaits);
+  });
+
+  test.each<[string, Partial<ProductPurchase>, boolean]>([
+    ['a purchased product not yet acknowledged', { acknowledgementState: 0 }, true],
+    ['one already acknowledged', { acknowledgementState: 1 }, false],
+    ['one whose payment is pending', { acknowledgementState: 0, purchaseState: 2 }, false],
+  ])('a one-time product: %s → %s', (_name, overrides, awaits) => {
+    const snapshot = googleProductSnapshot({
+      purchaseToken: TOKEN,
+      productId: 'lifetime',
+      purchase: aProductPurchase(overrides),
+      order: productOrder,
+      observedAt: at(T0 + DAY),
+    });
+
+    expect(snapshot.awaitsAcknowledgement).toBe(awaits);
+  });
+});

@@ -11,7 +11,20 @@ export type PlayAnswer<T> =
   /** 429, 5xx, a timeout, a refused connection: worth trying again later. */
   | { outcome: 'unavailable'; reason: string };
 
-/** The three reads Tollgate makes of the Play Developer API. */
+export type PlayAcknowledgement =
+  | { outcome: 'acknowledged' }
+  /** 400: Play will not (already acknowledged, consumed, or not in a state to be): nothing more to do. */
+  | { outcome: 'refused'; reason: string }
+  | Exclude<PlayAnswer<never>, { outcome: 'found' }>;
+
+/** A purchase to acknowledge: a subscription by its SKU (its subscriptionId) or a one-time product. */
+interface PurchaseToAcknowledge {
+  type: 'subscription' | 'one_time';
+  productId: string;
+  token: string;
+}
+
+/** The three reads Tollgate makes of the Play Developer API, and the acknowledgement it sends. */
 export interface PlayApi {
   subscription(
     packageName: string,
@@ -23,6 +36,7 @@ export interface PlayApi {
     token: string,
   ): Promise<PlayAnswer<androidpublisher_v3.Schema$ProductPurchase>>;
   order(packageName: string, orderId: string): Promise<PlayAnswer<androidpublisher_v3.Schema$Order>>;
+  acknowledge(packageName: string, purchase: PurchaseToAcknowledge): Promise<PlayAcknowledgement>;
 }
 
 export type PlayCredentials =
@@ -58,6 +72,12 @@ export function playApi(options: PlayApiOptions): PlayApi {
     product: (packageName, productId, token) =>
       answer(() => client.purchases.products.get({ packageName, productId, token })),
     order: (packageName, orderId) => answer(() => client.orders.get({ packageName, orderId })),
+    acknowledge: (packageName, { type, productId, token }) =>
+      acknowledgement(() =>
+        type === 'subscription'
+          ? client.purchases.subscriptions.acknowledge({ packageName, subscriptionId: productId, token })
+          : client.purchases.products.acknowledge({ packageName, productId, token }),
+      ),
   };
 }
 
@@ -71,19 +91,40 @@ async function answer<T>(call: () => Promise<{ data: T }>): Promise<PlayAnswer<T
   try {
     return { outcome: 'found', value: (await call()).data };
   } catch (error) {
-    // GaxiosError: matched on its fields, as two copies of gaxios live in the tree.
-    const status = (error as { status?: unknown }).status;
-    const message = error instanceof Error ? error.message : String(error);
-    switch (status) {
-      case 410:
-        return { outcome: 'gone' };
-      case 404:
-        return { outcome: 'not_found' };
-      case 401:
-      case 403:
-        return { outcome: 'unauthorized', reason: message };
-      default:
-        return { outcome: 'unavailable', reason: typeof status === 'number' ? `HTTP ${status}: ${message}` : message };
-    }
+    return failure(error);
   }
+}
+
+async function acknowledgement(call: () => Promise<unknown>): Promise<PlayAcknowledgement> {
+  try {
+    await call();
+    return { outcome: 'acknowledged' };
+  } catch (error) {
+    return statusOf(error) === 400 ? { outcome: 'refused', reason: messageOf(error) } : failure(error);
+  }
+}
+
+function failure(error: unknown): Exclude<PlayAnswer<never>, { outcome: 'found' }> {
+  const status = statusOf(error);
+  const message = messageOf(error);
+  switch (status) {
+    case 410:
+      return { outcome: 'gone' };
+    case 404:
+      return { outcome: 'not_found' };
+    case 401:
+    case 403:
+      return { outcome: 'unauthorized', reason: message };
+    default:
+      return { outcome: 'unavailable', reason: typeof status === 'number' ? `HTTP ${status}: ${message}` : message };
+  }
+}
+
+/** GaxiosError's status: matched on its fields, as two copies of gaxios live in the tree. */
+function statusOf(error: unknown): unknown {
+  return (error as { status?: unknown }).status;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

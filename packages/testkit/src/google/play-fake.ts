@@ -19,7 +19,10 @@ export interface PlayFake {
   readonly subscriptions: Map<string, androidpublisher_v3.Schema$SubscriptionPurchaseV2>;
   /** purchases.products.get, by `${productId}:${token}`. Unknown → 404 NOT_FOUND. */
   readonly products: Map<string, androidpublisher_v3.Schema$ProductPurchase>;
-  /** orders.get, by order id. Unknown → 404 NOT_FOUND. */
+  /**
+   * orders.get, by order id. Unknown → 404 NOT_FOUND. Acknowledging a subscription or product
+   * moves its acknowledgementState here; a second acknowledgement is a 400, as on Play.
+   */
   readonly orders: Map<string, androidpublisher_v3.Schema$Order>;
   /**
    * Every API request received, in order. Cert fetches are left out: in reality they go to
@@ -37,6 +40,12 @@ const API = '/androidpublisher/v3/applications/(?<packageName>[^/]+)';
 const SUBSCRIPTION = new RegExp(`^${API}/purchases/subscriptionsv2/tokens/(?<token>[^/]+)$`);
 const PRODUCT = new RegExp(`^${API}/purchases/products/(?<productId>[^/]+)/tokens/(?<token>[^/]+)$`);
 const ORDER = new RegExp(`^${API}/orders/(?<orderId>[^/:]+)$`);
+const ACKNOWLEDGE_SUBSCRIPTION = new RegExp(
+  `^${API}/purchases/subscriptions/(?<subscriptionId>[^/]+)/tokens/(?<token>[^/:]+):acknowledge$`,
+);
+const ACKNOWLEDGE_PRODUCT = new RegExp(
+  `^${API}/purchases/products/(?<productId>[^/]+)/tokens/(?<token>[^/:]+):acknowledge$`,
+);
 
 type Reply = { status: number; body: unknown; headers?: Record<string, string> } | 'hang';
 
@@ -93,6 +102,9 @@ export async function startPlayFake(): Promise<PlayFake> {
     if (request.headers.authorization !== `Bearer ${PLAY_FAKE_ACCESS_TOKEN}`) {
       return googleError(401, 'Request had invalid authentication credentials.');
     }
+    if (request.method === 'POST') {
+      return acknowledge(path);
+    }
     if (request.method !== 'GET') {
       return googleError(404, `No fake for ${request.method} ${path}.`);
     }
@@ -115,12 +127,44 @@ export async function startPlayFake(): Promise<PlayFake> {
     return googleError(404, `No fake for ${request.method} ${path}.`);
   }
 
+  /** purchases.subscriptions.acknowledge and purchases.products.acknowledge: once each, as Play allows. */
+  function acknowledge(path: string): Reply {
+    const subscriptionToken = param(ACKNOWLEDGE_SUBSCRIPTION, path, 'token');
+    if (subscriptionToken !== undefined) {
+      const found = subscriptions.get(subscriptionToken);
+      const productId = param(ACKNOWLEDGE_SUBSCRIPTION, path, 'subscriptionId');
+      if (!found?.lineItems?.some((item) => item.productId === productId)) {
+        return googleError(404, 'The purchase token was not found.');
+      }
+      if (found.acknowledgementState !== 'ACKNOWLEDGEMENT_STATE_PENDING') {
+        return googleError(400, 'The subscription purchase is not in a valid state to perform the desired operation.');
+      }
+      found.acknowledgementState = 'ACKNOWLEDGEMENT_STATE_ACKNOWLEDGED';
+      return ok('');
+    }
+    const productId = param(ACKNOWLEDGE_PRODUCT, path, 'productId');
+    const productToken = param(ACKNOWLEDGE_PRODUCT, path, 'token');
+    if (productId !== undefined && productToken !== undefined) {
+      const found = products.get(`${productId}:${productToken}`);
+      if (!found) {
+        return googleError(404, 'The purchase token was not found.');
+      }
+      if (found.acknowledgementState !== 0 || found.purchaseState !== 0) {
+        return googleError(400, 'The product purchase is not in a valid state to perform the desired operation.');
+      }
+      found.acknowledgementState = 1;
+      return ok('');
+    }
+    return googleError(404, `No fake for POST ${path}.`);
+  }
+
   const server = createServer((request, response) => {
     const answer = reply(request);
     // A hanging request stays open until the client gives up or close() drops it.
     if (answer !== 'hang') {
       response.writeHead(answer.status, { 'content-type': 'application/json; charset=UTF-8', ...answer.headers });
-      response.end(JSON.stringify(answer.body));
+      // Play answers an acknowledgement with an empty body.
+      response.end(answer.body === '' ? '' : JSON.stringify(answer.body));
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -76,6 +76,51 @@ describe('the Play fake, through the real androidpublisher v3 client', () => {
     expect(data).toMatchObject({ orderId: 'GPA.3300-0000-0000-00077', purchaseState: 0 });
   });
 
+  test('acknowledges a subscription once: the next read says so, and a second acknowledgement is a 400', async () => {
+    fake.subscriptions.set(
+      'sub-token-ack',
+      aSubscriptionPurchaseV2({ acknowledgementState: 'ACKNOWLEDGEMENT_STATE_PENDING' }),
+    );
+    const acknowledge = () =>
+      playClient().purchases.subscriptions.acknowledge({
+        packageName: PLAY_PACKAGE_NAME,
+        subscriptionId: 'pro.monthly',
+        token: 'sub-token-ack',
+      });
+
+    const { status } = await acknowledge();
+    const { data } = await playClient().purchases.subscriptionsv2.get({
+      packageName: PLAY_PACKAGE_NAME,
+      token: 'sub-token-ack',
+    });
+
+    expect(status).toBe(200);
+    expect(data.acknowledgementState).toBe('ACKNOWLEDGEMENT_STATE_ACKNOWLEDGED');
+    expect(await failureOf(acknowledge())).toMatchObject({ status: 400, error: { status: 'INVALID_ARGUMENT' } });
+    expect(
+      await failureOf(
+        playClient().purchases.subscriptions.acknowledge({
+          packageName: PLAY_PACKAGE_NAME,
+          subscriptionId: 'another.sku',
+          token: 'sub-token-ack',
+        }),
+      ),
+    ).toMatchObject({ status: 404 });
+  });
+
+  test('acknowledges a purchased one-time product, but not a pending one', async () => {
+    fake.products.set('coins.500:product-ack', aProductPurchase({ acknowledgementState: 0 }));
+    fake.products.set('coins.500:product-pending', aProductPurchase({ acknowledgementState: 0, purchaseState: 2 }));
+    const acknowledge = (token: string) =>
+      playClient().purchases.products.acknowledge({ packageName: PLAY_PACKAGE_NAME, productId: 'coins.500', token });
+
+    const { status } = await acknowledge('product-ack');
+
+    expect(status).toBe(200);
+    expect(fake.products.get('coins.500:product-ack')?.acknowledgementState).toBe(1);
+    expect(await failureOf(acknowledge('product-pending'))).toMatchObject({ status: 400 });
+  });
+
   test('answers a scripted order, renewal suffix and all', async () => {
     fake.orders.set('GPA.3300-0000-0000-00001..1', anOrder({ orderId: 'GPA.3300-0000-0000-00001..1' }));
 

@@ -14,11 +14,13 @@ import {
   startPlayFake,
 } from '@tollgate/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { storeGateways } from '../../../intake/gateways.js';
 import { customerState } from '../../../queries/customer-state.js';
 import { aProduct } from '../../../testing/catalog-builders.js';
 import { eventTypesOf, revenueOf, schemaViolations, userOfStorePurchase } from '../../../testing/engine-readers.js';
 import { aStoreCatalog, type StoreCatalog } from '../../../testing/store-fixtures.js';
 import { useTestServer } from '../../../testing/test-server.js';
+import { acknowledgeDuePurchases } from '../../../use-cases/acknowledge-due-purchases.js';
 
 type SubscriptionPurchaseV2 = androidpublisher_v3.Schema$SubscriptionPurchaseV2;
 type LineItem = androidpublisher_v3.Schema$SubscriptionPurchaseLineItem;
@@ -968,5 +970,84 @@ describe('what Tollgate asks Play', () => {
       ['purchase', 9_990_000],
       ['renewal', 9_990_000],
     ]);
+  });
+});
+
+describe('acknowledging purchases to Play', () => {
+  const PENDING = { acknowledgementState: 'ACKNOWLEDGEMENT_STATE_PENDING' } as const;
+  /** A purchase Play waits to see acknowledged, delivered by its RTDN. */
+  const boughtUnacknowledged = (ids: Ids): Step => {
+    const step = bought(ids);
+    return { ...step, subscriptions: { [ids.token]: { ...step.subscriptions?.[ids.token], ...PENDING } } };
+  };
+  const acknowledge = () =>
+    acknowledgeDuePurchases(
+      api.server.deps,
+      storeGateways(
+        {
+          appleExtraRootFiles: [],
+          googleOidcCertsUrl: undefined,
+          googlePlayApiUrl: play.url,
+          googlePlayAccessToken: PLAY_FAKE_ACCESS_TOKEN,
+          googlePlayTimeoutMs: 2000,
+        },
+        api.server.deps.secrets,
+      ),
+      50,
+    );
+  const acknowledgementsOf = (token: string, from: number) =>
+    play.requests.slice(from).filter((request) => request.method === 'POST' && request.url.includes(token));
+
+  test('the worker acknowledges a purchase Play waits on, once; one already acknowledged is left alone', async () => {
+    const waiting = freshIds();
+    const done = freshIds();
+    const asked = play.requests.length;
+    await deliver([boughtUnacknowledged(waiting), bought(done)]);
+
+    const first = await acknowledge();
+    const second = await acknowledge();
+
+    expect([first, second]).toEqual([['acknowledged'], []]);
+    expect(acknowledgementsOf(waiting.token, asked)).toEqual([
+      {
+        method: 'POST',
+        url: `/androidpublisher/v3/applications/${PLAY_PACKAGE_NAME}/purchases/subscriptions/pro.monthly/tokens/${waiting.token}:acknowledge`,
+        authorization: `Bearer ${PLAY_FAKE_ACCESS_TOKEN}`,
+      },
+    ]);
+    expect(acknowledgementsOf(done.token, asked)).toEqual([]);
+    expect(play.subscriptions.get(waiting.token)?.acknowledgementState).toBe('ACKNOWLEDGEMENT_STATE_ACKNOWLEDGED');
+  });
+
+  test('while Play does not answer, the purchase is due again five minutes later, not at once', async () => {
+    const ids = freshIds();
+    await deliver([boughtUnacknowledged(ids)]);
+    play.failNext(1, 503);
+
+    const failed = await acknowledge();
+    const atOnce = await acknowledge();
+    api.server.advanceClock(5 * 60_000);
+    const later = await acknowledge();
+
+    expect([failed, atOnce, later]).toEqual([['unavailable'], [], ['acknowledged']]);
+  });
+
+  test('acknowledged by the app meanwhile: Play’s refusal ends it, and so does its next word', async () => {
+    const refusedIds = freshIds();
+    const renewedIds = freshIds();
+    await deliver([boughtUnacknowledged(refusedIds), boughtUnacknowledged(renewedIds)]);
+    // The app acknowledged both itself; Play says so on its next answer about the second.
+    for (const { token } of [refusedIds, renewedIds]) {
+      const purchase = play.subscriptions.get(token);
+      if (purchase) {
+        purchase.acknowledgementState = 'ACKNOWLEDGEMENT_STATE_ACKNOWLEDGED';
+      }
+    }
+    await deliver([{ on: 0, rtdn: about(RTDN.RECOVERED, renewedIds.token) }]);
+
+    const outcomes = await acknowledge();
+
+    expect(outcomes).toEqual(['refused']);
+    expect(await acknowledge()).toEqual([]);
   });
 });
