@@ -147,6 +147,51 @@ describe('signing in', () => {
   });
 });
 
+describe('repeated failed sign-ins', () => {
+  let guarded: TestServer;
+  let target: TestOrganization;
+  let other: TestOrganization;
+
+  beforeAll(async () => {
+    guarded = await startTestServer();
+    target = await anOrganization(guarded);
+    other = await anOrganization(guarded);
+  });
+
+  afterAll(async () => {
+    await guarded.close();
+  });
+
+  const attempt = (email: string, password: string, remoteAddress = '203.0.113.7') =>
+    guarded.http.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password }, remoteAddress });
+
+  test('after 10 failures an e-mail waits 15 minutes at that address, even with the right password', async () => {
+    const failures = [];
+    for (let n = 0; n < 10; n++) {
+      failures.push((await attempt(target.operatorEmail, `guess ${n}`)).statusCode);
+    }
+
+    const blocked = await attempt(target.operatorEmail, target.password);
+    const otherOperator = await attempt(other.operatorEmail, other.password);
+    const otherAddress = await attempt(target.operatorEmail, target.password, '198.51.100.4');
+    guarded.advanceClock(15 * 60_000);
+    const later = await attempt(target.operatorEmail, target.password);
+
+    expect(failures).toEqual(Array(10).fill(401));
+    expect(blocked.statusCode).toBe(429);
+    // Until the first failure is 15 minutes old: the attempts themselves took a moment.
+    const retryAfter = Number(blocked.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(850);
+    expect(retryAfter).toBeLessThanOrEqual(900);
+    expect(blocked.json()).toMatchObject({
+      code: 'too_many_attempts',
+      detail: `Too many failed sign-ins: try again in ${retryAfter} seconds`,
+    });
+    expect(setCookieHeaders(blocked)).toEqual([]);
+    expect([otherOperator.statusCode, otherAddress.statusCode, later.statusCode]).toEqual([201, 201, 201]);
+  });
+});
+
 describe('signing out', () => {
   test('answers 204, clears the cookie, and the old cookie value stops working', async () => {
     const session = await signedIn();
