@@ -10,6 +10,8 @@ export interface Config {
   dataDir: string;
   /** The address users reach Tollgate at, used in what it prints and in cookies. */
   publicUrl: string;
+  /** Which proxies' X-Forwarded-For to believe for the client's address (Fastify's trustProxy). */
+  trustProxy: TrustProxy;
   logLevel: string;
   /** TOLLGATE_SECRET_KEY; unset: a key file in the data directory. */
   secretKey: string | undefined;
@@ -82,6 +84,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): Config {
     dataDir,
     database: url ? { driver: 'postgres', url, poolSize } : { driver: 'pglite', dataDir },
     publicUrl: (env.TOLLGATE_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    trustProxy: trustProxyFrom(env.TOLLGATE_TRUST_PROXY),
     logLevel: env.LOG_LEVEL ?? 'info',
     secretKey: env.TOLLGATE_SECRET_KEY,
     stores: {
@@ -97,4 +100,26 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): Config {
     },
     delivery: { leaseMs: leaseSeconds * 1000, timeoutMs: 15_000, destinations: destinationsFrom(env) },
   };
+}
+
+/** false: the socket's address is the client's; true: believe any proxy; else the proxies' addresses. */
+export type TrustProxy = boolean | string;
+
+/**
+ * TOLLGATE_TRUST_PROXY: unset (no proxy), `true` (believe whoever connects: only when nothing
+ * else can reach Tollgate), or the proxies' addresses and CIDR ranges, comma-separated. Behind a proxy, without it, every client would
+ * seem to come from the proxy.
+ */
+function trustProxyFrom(value: string | undefined): TrustProxy {
+  if (value === undefined || value === '' || value === 'false') {
+    return false;
+  }
+  if (value === 'true') {
+    return true;
+  }
+  const addresses = value.split(',').map((address) => address.trim());
+  if (addresses.some((address) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(address))) {
+    throw new ConfigError(`TOLLGATE_TRUST_PROXY must be true, or addresses and CIDR ranges, not "${value}"`);
+  }
+  return addresses.join(',');
 }

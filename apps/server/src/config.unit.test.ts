@@ -11,6 +11,7 @@ describe('configFromEnv', () => {
       dataDir: '/srv/tollgate/data',
       database: { driver: 'pglite', dataDir: '/srv/tollgate/data' },
       publicUrl: 'http://localhost:8080',
+      trustProxy: false,
       logLevel: 'info',
       secretKey: undefined,
       stores: {
@@ -36,6 +37,19 @@ describe('configFromEnv', () => {
     expect(configFromEnv({ TOLLGATE_PRIVATE_DESTINATIONS: 'refuse' }, '/').delivery.destinations).toBe('public');
     expect(() => configFromEnv({ TOLLGATE_PRIVATE_DESTINATIONS: 'yes' }, '/')).toThrow(
       /TOLLGATE_PRIVATE_DESTINATIONS must be allow or refuse, not "yes"/,
+    );
+  });
+
+  test('TOLLGATE_TRUST_PROXY believes any proxy, or only the addresses and ranges given', () => {
+    const trust = (value: string) => configFromEnv({ TOLLGATE_TRUST_PROXY: value }, '/').trustProxy;
+
+    expect([trust('true'), trust('false'), trust('10.0.0.0/8, 127.0.0.1,::1')]).toEqual([
+      true,
+      false,
+      '10.0.0.0/8,127.0.0.1,::1',
+    ]);
+    expect(() => trust('yes please')).toThrow(
+      /TOLLGATE_TRUST_PROXY must be true, or addresses and CIDR ranges, not "yes please"/,
     );
   });
 

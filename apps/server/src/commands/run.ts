@@ -28,7 +28,9 @@ export async function run(config: Config, log: Logger, options: RunOptions): Pro
   await announceFirstStart(config, deps);
 
   const gateways = storeGateways(config.stores, deps.secrets);
-  const http = options.http ? await buildHttpServer({ deps, database, logger: log, gateways }) : null;
+  const http = options.http
+    ? await buildHttpServer({ deps, database, logger: log, gateways, trustProxy: config.trustProxy })
+    : null;
   let unpublish = async () => {};
   if (http) {
     await http.listen({ host: config.host, port: config.port });

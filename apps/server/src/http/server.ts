@@ -11,6 +11,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { TrustProxy } from '../config.js';
 import type { Deps } from '../deps.js';
 import type { StoreGateways } from '../intake/gateways.js';
 import { answerCache } from '../placements/answer-cache.js';
@@ -36,6 +37,8 @@ export interface HttpServerOptions {
   gateways: StoreGateways;
   database: DatabaseHandle;
   logger: FastifyBaseLogger;
+  /** See Config.trustProxy; false by default. */
+  trustProxy?: TrustProxy;
 }
 
 /** Request bodies are small JSON documents; anything bigger is a mistake or an attack. */
@@ -49,6 +52,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<HttpA
     genReqId: () => randomUUID(),
     return503OnClosing: false,
     forceCloseConnections: 'idle',
+    trustProxy: options.trustProxy ?? false,
     loggerInstance: options.logger,
     frameworkErrors: (error, request, reply) => handleError(error, request, reply),
   }).withTypeProvider<ZodTypeProvider>();

@@ -6,7 +6,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { pino } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll } from 'vitest';
-import type { StoreConfig } from '../config.js';
+import type { StoreConfig, TrustProxy } from '../config.js';
 import type { Deps } from '../deps.js';
 import type { HttpApp } from '../http/http-app.js';
 import { buildHttpServer } from '../http/server.js';
@@ -36,7 +36,7 @@ const NO_STORES: StoreConfig = {
 
 /** The HTTP API over this test file's own database, driven in-process with `inject`. */
 export async function startTestServer(
-  options: { stores?: Partial<StoreConfig>; destinations?: Destinations } = {},
+  options: { stores?: Partial<StoreConfig>; destinations?: Destinations; trustProxy?: TrustProxy } = {},
 ): Promise<TestServer> {
   const database = await openTestDatabase();
   let offsetMs = 0;
@@ -54,6 +54,7 @@ export async function startTestServer(
     database,
     gateways: storeGateways({ ...NO_STORES, ...options.stores }, deps.secrets),
     logger: pino({ level: 'silent' }),
+    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
   });
   await http.ready();
   return {

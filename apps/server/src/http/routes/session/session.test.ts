@@ -190,6 +190,30 @@ describe('repeated failed sign-ins', () => {
     expect(setCookieHeaders(blocked)).toEqual([]);
     expect([otherOperator.statusCode, otherAddress.statusCode, later.statusCode]).toEqual([201, 201, 201]);
   });
+
+  test('behind a trusted proxy, the address counted is the one it forwards', async () => {
+    const proxied = await startTestServer({ trustProxy: '127.0.0.1' });
+    try {
+      const org = await anOrganization(proxied);
+      const from = (client: string, password: string) =>
+        proxied.http.inject({
+          method: 'POST',
+          url: '/api/v1/session',
+          payload: { email: org.operatorEmail, password },
+          headers: { 'x-forwarded-for': client },
+        });
+      for (let n = 0; n < 10; n++) {
+        await from('203.0.113.9', `guess ${n}`);
+      }
+
+      const guesser = await from('203.0.113.9', org.password);
+      const operator = await from('198.51.100.20', org.password);
+
+      expect([guesser.statusCode, operator.statusCode]).toEqual([429, 201]);
+    } finally {
+      await proxied.close();
+    }
+  });
 });
 
 describe('signing out', () => {
