@@ -38,6 +38,8 @@ export interface WebhookSettings {
   authorization: string | null;
   /** `whsec_` + base64 of the key bytes (Standard Webhooks). */
   signingSecret: string;
+  /** The secret before a rotation, while receivers switch over: each request is signed with both. */
+  previousSigningSecret?: string | null;
 }
 
 /** One HTTP request to send: what the sender needs, nothing more. */

@@ -46,15 +46,16 @@ export function newWebhookSecret(bytes: Uint8Array): string {
   return `${SECRET_PREFIX}${Buffer.from(bytes).toString('base64')}`;
 }
 
-/** Standard Webhooks `v1`: HMAC-SHA256 of `id.timestamp.body`, keyed with the secret's decoded bytes. */
+/**
+ * Standard Webhooks `v1`: HMAC-SHA256 of `id.timestamp.body`, keyed with the secret's decoded
+ * bytes; after a rotation, one signature per secret, space-separated, the current one first.
+ */
 function signed(settings: WebhookSettings, id: string, body: string, now: Date) {
   const timestamp = String(Math.floor(now.getTime() / 1000));
-  const encoded = settings.signingSecret.startsWith(SECRET_PREFIX)
-    ? settings.signingSecret.slice(SECRET_PREFIX.length)
-    : settings.signingSecret;
-  const signature = createHmac('sha256', Buffer.from(encoded, 'base64'))
-    .update(`${id}.${timestamp}.${body}`)
-    .digest('base64');
+  const secrets = [settings.signingSecret, settings.previousSigningSecret ?? null].filter(
+    (secret): secret is string => secret !== null,
+  );
+  const signatures = secrets.map((secret) => `v1,${signature(secret, `${id}.${timestamp}.${body}`)}`);
   return {
     url: settings.url,
     headers: {
@@ -62,9 +63,14 @@ function signed(settings: WebhookSettings, id: string, body: string, now: Date) 
       'user-agent': 'Tollgate-Webhooks',
       'webhook-id': id,
       'webhook-timestamp': timestamp,
-      'webhook-signature': `v1,${signature}`,
+      'webhook-signature': signatures.join(' '),
       ...(settings.authorization ? { authorization: settings.authorization } : {}),
     },
     body,
   };
+}
+
+function signature(secret: string, content: string): string {
+  const encoded = secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret;
+  return createHmac('sha256', Buffer.from(encoded, 'base64')).update(content).digest('base64');
 }

@@ -56,6 +56,21 @@ describe('webhookRequest', () => {
     expect(verifies({ ...request, body: request.body.replace('apple', 'google') }, settings.signingSecret)).toBe(false);
   });
 
+  test('after a rotation: one signature per secret, the new one first, each verifying alone', () => {
+    const previous = `whsec_${Buffer.alloc(32, 9).toString('base64')}`;
+    const { request } = webhookRequest(
+      outgoingEvent('device.impression'),
+      { ...settings, previousSigningSecret: previous },
+      NOW,
+    );
+
+    expect(request.headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]{43}= v1,[A-Za-z0-9+/]{43}=$/);
+    expect([verifies(request, settings.signingSecret), verifies(request, previous)]).toEqual([true, true]);
+    expect(request.headers['webhook-signature']?.split(' ')[0]).toBe(
+      webhookRequest(outgoingEvent('device.impression'), settings, NOW).request.headers['webhook-signature'],
+    );
+  });
+
   test('a retry keeps the id and body, with a new timestamp and signature', () => {
     const event = outgoingEvent('device.impression');
     const first = webhookRequest(event, settings, NOW).request;

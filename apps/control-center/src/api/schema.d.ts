@@ -841,6 +841,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/apps/{appId}/integrations/{integrationId}/rotate-signing-secret': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Give a webhook a new signing secret; the old one keeps signing for a day
+     * @description For 24 hours every request carries two signatures in webhook-signature (Standard Webhooks allows several): one with the new secret, one with the old, so that the receiver can switch without missing an event. Rotating again within the day drops the older secret at once.
+     */
+    post: operations['rotateWebhookSecret'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/apps/{appId}/integrations/{integrationId}/test': {
     parameters: {
       query?: never;
@@ -2218,6 +2238,15 @@ export interface components {
       /** @description A webhook's signing secret ("whsec_" and 32 base64 bytes), shown in this answer only: keep it to verify the webhook-signature header. Null for the other kinds. */
       signing_secret: string | null;
     };
+    RotatedWebhookSecretInput: {
+      /** @description The new signing secret ("whsec_" and 32 base64 bytes), shown in this answer only */
+      signing_secret: string;
+      /**
+       * Format: date-time
+       * @description Until then each request carries a second signature, made with the secret before this one
+       */
+      previous_signing_secret_valid_until: string;
+    };
     PaywallImageInput: {
       /** Format: uuid */
       id: string;
@@ -3447,6 +3476,15 @@ export interface components {
       updated_at: string;
       /** @description A webhook's signing secret ("whsec_" and 32 base64 bytes), shown in this answer only: keep it to verify the webhook-signature header. Null for the other kinds. */
       signing_secret: string | null;
+    };
+    RotatedWebhookSecret: {
+      /** @description The new signing secret ("whsec_" and 32 base64 bytes), shown in this answer only */
+      signing_secret: string;
+      /**
+       * Format: date-time
+       * @description Until then each request carries a second signature, made with the secret before this one
+       */
+      previous_signing_secret_valid_until: string;
     };
     PaywallImage: {
       /** Format: uuid */
@@ -7758,6 +7796,65 @@ export interface operations {
       };
       /** @description Not Found */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  rotateWebhookSecret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        appId: string;
+        integrationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RotatedWebhookSecret'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { type MparticleFake, startMparticleFake, startWebhookReceiver, type WebhookReceiver } from '@tollgate/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { deliveriesOf, deliveryWorker } from '../testing/delivery-harness.js';
@@ -220,5 +220,69 @@ describe('what operators see of deliveries', () => {
       const response = await other.call({ method, url, ...(method === 'POST' ? { payload: {} } : {}) });
       expect(response.statusCode, `${method} ${url}`).toBe(404);
     }
+  });
+});
+
+describe('rotating a webhook’s signing secret', () => {
+  test('for a day requests verify with the old secret and the new one; then with the new one only', async () => {
+    const [ios] = (await anSdkApp(api.server, api.client)) as [SdkPlatform];
+    const created = await anIntegration(ios.appId, {
+      kind: 'webhook',
+      name: 'Rotating',
+      url: 'http://127.0.0.1:9/not-yet',
+      event_types: ['user.subscription.purchased'],
+    });
+    const url = `/api/v1/apps/${ios.appId}/integrations/${created.id}`;
+    const oldReceiver = await startWebhookReceiver({ secret: String(created.signing_secret) });
+    await api.client.patch(url, { url: oldReceiver.url });
+    try {
+      const rotated = await api.client.post(`${url}/rotate-signing-secret`);
+      expect(rotated.statusCode, rotated.body).toBe(200);
+      const { signing_secret: newSecret, previous_signing_secret_valid_until: until } = rotated.json();
+      expect(newSecret).not.toBe(created.signing_secret);
+      expect(Date.parse(until) - api.server.deps.now().getTime()).toBeGreaterThan(23.9 * 3_600_000);
+      const newReceiver = await startWebhookReceiver({ secret: newSecret });
+      try {
+        await aPurchaseOn(ios);
+        await worker.run();
+        await api.client.patch(url, { url: newReceiver.url });
+        await aPurchaseOn(ios);
+        await worker.run();
+        api.server.advanceClock(24 * 3_600_000 + 1000);
+        await aPurchaseOn(ios);
+        await worker.run();
+
+        const [withOld] = oldReceiver.deliveries.slice(-1);
+        const [duringOverlap, afterOverlap] = newReceiver.deliveries.slice(-2);
+        expect([withOld?.verified, duringOverlap?.verified]).toEqual([true, true]);
+        expect(
+          [withOld, duringOverlap, afterOverlap].map((d) => String(d?.headers['webhook-signature']).split(' ').length),
+        ).toEqual([2, 2, 1]);
+        // A day on, the receiver's own clock calls the timestamp too far off: check the signature by hand.
+        const { 'webhook-id': id, 'webhook-timestamp': timestamp } = afterOverlap?.headers ?? {};
+        const key = Buffer.from(String(newSecret).replace(/^whsec_/, ''), 'base64');
+        const expected = createHmac('sha256', key)
+          .update(`${id}.${timestamp}.${afterOverlap?.rawBody}`)
+          .digest('base64');
+        expect(afterOverlap?.headers['webhook-signature']).toBe(`v1,${expected}`);
+      } finally {
+        await newReceiver.close();
+      }
+    } finally {
+      await oldReceiver.close();
+    }
+  });
+
+  test('only a webhook has a secret to rotate: 422, and nothing changes', async () => {
+    const [ios] = (await anSdkApp(api.server, api.client)) as [SdkPlatform];
+    const feedIntegration = await anIntegration(ios.appId, feed(ios.platformId, FEEDS.ios));
+    const url = `/api/v1/apps/${ios.appId}/integrations/${feedIntegration.id}`;
+    const before = (await api.client.get(url)).json();
+
+    const response = await api.client.post(`${url}/rotate-signing-secret`);
+
+    expect(response.statusCode).toBe(422);
+    expect(response.json().code).toBe('not_a_webhook');
+    expect((await api.client.get(url)).json()).toEqual(before);
   });
 });

@@ -17,7 +17,13 @@ export interface StoredIntegration {
   };
   webhook: {
     settings: { url: string };
-    secrets: { signing_secret: string; authorization: string | null };
+    secrets: {
+      signing_secret: string;
+      authorization: string | null;
+      /** Kept after a rotation until `previous_signing_secret_until`: requests carry both signatures. */
+      previous_signing_secret?: string;
+      previous_signing_secret_until?: string;
+    };
   };
 }
 

@@ -11,7 +11,7 @@ export type SendableIntegration =
   | { kind: 'webhook'; appId: string; id: string; settings: WebhookSettings };
 
 export async function sendableIntegration(
-  deps: Pick<Deps, 'secrets'> & { db: Kysely<Database> },
+  deps: Pick<Deps, 'secrets' | 'now'> & { db: Kysely<Database> },
   appId: string,
   integrationId: string,
 ): Promise<SendableIntegration | undefined> {
@@ -64,11 +64,20 @@ export async function sendableIntegration(
     }
     case 'webhook': {
       const settings = row.settings as StoredIntegration['webhook']['settings'];
-      const { signing_secret, authorization } = secrets as StoredIntegration['webhook']['secrets'];
+      const stored = secrets as StoredIntegration['webhook']['secrets'];
+      const previousValid =
+        stored.previous_signing_secret_until !== undefined &&
+        new Date(stored.previous_signing_secret_until) > deps.now();
       return {
         ...base,
         kind: 'webhook',
-        settings: { integrationId, url: settings.url, authorization, signingSecret: signing_secret },
+        settings: {
+          integrationId,
+          url: settings.url,
+          authorization: stored.authorization,
+          signingSecret: stored.signing_secret,
+          previousSigningSecret: previousValid ? (stored.previous_signing_secret ?? null) : null,
+        },
       };
     }
   }

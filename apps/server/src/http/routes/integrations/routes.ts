@@ -10,6 +10,7 @@ import { listIntegrationsRoute } from './list-integrations.js';
 import { replayDeliveriesRoute } from './replay-deliveries.js';
 import { replayDeliveryRoute } from './replay-delivery.js';
 import { resumeIntegrationRoute } from './resume-integration.js';
+import { rotateWebhookSecretRoute } from './rotate-webhook-secret.js';
 import { sendTestEventRoute } from './send-test-event.js';
 import { updateIntegrationRoute } from './update-integration.js';
 
@@ -22,6 +23,7 @@ export function integrationRoutes(http: HttpApp, deps: Deps): void {
     updateIntegrationRoute,
     deleteIntegrationRoute,
     resumeIntegrationRoute,
+    rotateWebhookSecretRoute,
     sendTestEventRoute,
     listDeliveryAttemptsRoute,
     listDeliveriesRoute,
