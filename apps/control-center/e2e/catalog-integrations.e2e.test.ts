@@ -248,6 +248,18 @@ describe('Integrations', () => {
     expect(await page.locator('.secret .copy-value code').innerText()).toMatch(/^whsec_/);
     await page.getByRole('link', { name: 'Continue to the webhook' }).click();
     await page.getByRole('heading', { name: /^Our receiver/ }).waitFor();
+    const firstSecret = await page.getByRole('region', { name: 'Signing secret' }).locator('code').first().innerText();
+    expect(firstSecret).toMatch(/^••••/);
+    await page.getByRole('button', { name: 'Rotate signing secret' }).click();
+    await page
+      .getByRole('group', { name: 'Rotate the signing secret?' })
+      .getByRole('button', { name: 'Rotate now' })
+      .click();
+    await page.getByText('Copy the new secret now').waitFor();
+    const rotated = await page.locator('.secret .copy-value code').innerText();
+    expect(rotated).toMatch(/^whsec_/);
+    expect(rotated.endsWith(firstSecret.slice(4))).toBe(false);
+    await expectAccessible(page, 'webhook secret rotated');
 
     await page.getByRole('link', { name: '← Integrations' }).click();
     await settled(page);

@@ -15,6 +15,7 @@ import {
   useSendTestEvent,
   useUpdateIntegration,
 } from './queries.js';
+import { SigningSecret } from './signing-secret.js';
 import { StatusBadge } from './status.js';
 
 interface Props {
@@ -42,6 +43,7 @@ export function IntegrationPage({ appId, integrationId }: Props) {
         <StatusBadge status={i.status} />
       </div>
       <StatusAndTest appId={appId} integration={i} />
+      {i.webhook ? <SigningSecret appId={appId} integrationId={i.id} hint={i.webhook.signing_secret} /> : null}
       <DeliveryLog appId={appId} integrationId={integrationId} />
       <Deliveries appId={appId} integrationId={integrationId} />
       <Settings appId={appId} integration={i} />

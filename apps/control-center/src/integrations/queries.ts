@@ -73,6 +73,20 @@ export function useResumeIntegration(appId: string) {
   });
 }
 
+/** A webhook's new signing secret, shown once; the old one signs too for a day. */
+export function useRotateSigningSecret(appId: string, integrationId: string) {
+  const refresh = useRefreshIntegrations(appId);
+  return useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/v1/apps/{appId}/integrations/{integrationId}/rotate-signing-secret', {
+          params: { path: { appId, integrationId } },
+        }),
+      ),
+    onSuccess: refresh,
+  });
+}
+
 function useRefreshLog(appId: string, integrationId: string) {
   const queryClient = useQueryClient();
   return () =>
