@@ -185,6 +185,16 @@ describe('the paywall editor', () => {
     const title = page.getByRole('group', { name: 'Copy · en (default)' }).getByLabel('Title');
     await title.fill('Listen to everything');
     await page.getByText('Unsaved changes.').waitFor();
+    // Leaving by a link asks first; staying keeps what was typed.
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (dialog) => {
+        resolve(dialog.message());
+        void dialog.dismiss();
+      }),
+    );
+    await nav('Paywalls').click();
+    expect(await asked).toMatch(/^Leave this paywall\?/);
+    expect(await title.inputValue()).toBe('Listen to everything');
     await button('Save draft').click();
     await page.getByText('Draft saved. Devices see it once it is published.').waitFor();
     await page.locator('.publish-state').getByText('Unpublished changes').waitFor();

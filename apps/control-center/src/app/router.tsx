@@ -1,4 +1,4 @@
-import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from 'react';
+import { type AnchorHTMLAttributes, type MouseEvent, useEffect, useSyncExternalStore } from 'react';
 
 // A router small enough to read: the URL is the state (path and query), history.pushState
 // changes it, and every screen reads it through useLocation.
@@ -45,6 +45,28 @@ export function withQuery(path: string, params: URLSearchParams): string {
   return query ? `${path}?${query}` : path;
 }
 
+/** What leaving the page now would lose, asked about before a link is followed; null: nothing. */
+let leaveQuestion: string | null = null;
+
+/**
+ * While `active`, following a link or reloading or closing the tab asks first (the browser's own
+ * words for the last two). What a page navigates to itself, after a save, is not asked about.
+ */
+export function useLeaveGuard(active: boolean, question: string): void {
+  useEffect(() => {
+    if (!active) {
+      return;
+    }
+    leaveQuestion = question;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      leaveQuestion = null;
+      window.removeEventListener('beforeunload', onBeforeUnload);
+    };
+  }, [active, question]);
+}
+
 type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string };
 
 /** A real link (middle-click and copy work) that navigates in place on a plain click. */
@@ -55,7 +77,9 @@ export function Link({ to, onClick, ...rest }: LinkProps) {
       return;
     }
     event.preventDefault();
-    navigate(to);
+    if (leaveQuestion === null || window.confirm(leaveQuestion)) {
+      navigate(to);
+    }
   };
   return <a href={to} onClick={follow} {...rest} />;
 }

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { isApiError } from '../api/client.js';
+import { useLeaveGuard } from '../app/router.js';
 import { Field } from '../ui/field.js';
 import { fieldErrorOf, formErrorOf } from '../ui/form-errors.js';
 import { sameJson } from '../ui/same-json.js';
@@ -43,6 +44,8 @@ export function PaywallEditor({ appId, existing, onCreated }: Props) {
   const error = save.error;
   const body = { name, content: contentToSave(content) };
   const unsaved = !existing || !sameJson(body, { name: existing.name, content: existing.draft });
+  // A new paywall is worth asking about once something was typed into it.
+  const typed = existing ? unsaved : !sameJson(body, { name: '', content: contentToSave(newContent()) });
   const edit = (next: PaywallContent) => {
     setNotice('');
     setContent(next);
@@ -75,6 +78,7 @@ export function PaywallEditor({ appId, existing, onCreated }: Props) {
   };
   const formError = formErrorOf(error, FIELDS);
   const busy = save.isPending || publish.isPending;
+  useLeaveGuard(typed && !busy, 'Leave this paywall? What you changed since it was saved will be lost.');
 
   return (
     <div className="editor">
