@@ -995,6 +995,8 @@ describe('acknowledging purchases to Play', () => {
       ),
       50,
     );
+  // Each step of deliver() sets the clock back to its day: the worker runs a moment after the last.
+  const settle = () => api.server.advanceClock(1000);
   const acknowledgementsOf = (token: string, from: number) =>
     play.requests.slice(from).filter((request) => request.method === 'POST' && request.url.includes(token));
 
@@ -1003,6 +1005,7 @@ describe('acknowledging purchases to Play', () => {
     const done = freshIds();
     const asked = play.requests.length;
     await deliver([boughtUnacknowledged(waiting), bought(done)]);
+    settle();
 
     const first = await acknowledge();
     const second = await acknowledge();
@@ -1022,6 +1025,7 @@ describe('acknowledging purchases to Play', () => {
   test('while Play does not answer, the purchase is due again five minutes later, not at once', async () => {
     const ids = freshIds();
     await deliver([boughtUnacknowledged(ids)]);
+    settle();
     play.failNext(1, 503);
 
     const failed = await acknowledge();
@@ -1043,7 +1047,8 @@ describe('acknowledging purchases to Play', () => {
         purchase.acknowledgementState = 'ACKNOWLEDGEMENT_STATE_ACKNOWLEDGED';
       }
     }
-    await deliver([{ on: 0, rtdn: about(RTDN.RECOVERED, renewedIds.token) }]);
+    await deliver([{ on: 1, rtdn: about(RTDN.RECOVERED, renewedIds.token) }]);
+    settle();
 
     const outcomes = await acknowledge();
 
