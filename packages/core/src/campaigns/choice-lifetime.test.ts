@@ -1,29 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { allocate } from './bucketing.js';
+import { aCampaign, FACTS, USER } from './campaign-fixtures.js';
 import { choiceChangesAt, type TimedFacts } from './choice-lifetime.js';
 import { type CampaignRule, chooseCampaign } from './choose.js';
-import type { AudienceFacts } from './evaluate-audience.js';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
-const USER = '0190a6f2-0000-7000-8000-000000000001';
 const at = (iso: string) => new Date(iso);
 const ms = (date: Date, offset: number) => new Date(date.getTime() + offset);
-
-function aCampaign(id: string, overrides: Partial<CampaignRule> = {}): CampaignRule {
-  return {
-    id,
-    name: `Campaign ${id}`,
-    placement: 'home',
-    priority: 10,
-    isDefault: false,
-    paused: false,
-    startsAt: null,
-    endsAt: null,
-    audience: null,
-    allocation: allocate([{ key: 'A', weight: 100 }], null),
-    ...overrides,
-  };
-}
 
 const NEVER: TimedFacts = { firstSeenAt: null, accessEndsAt: [] };
 
@@ -83,26 +65,10 @@ describe('when time alone could change the choice', () => {
       audience: { attribute: 'days_since_first_seen', operator: 'gte', value: 1 },
     });
     const everyone = aCampaign('everyone', { priority: 2 });
-    const facts: AudienceFacts = {
-      journeyState: {
-        former_subscriber: false,
-        in_account_hold: false,
-        in_grace_period: false,
-        in_trial_period: false,
-        in_intro_offer_period: false,
-        in_pause: false,
-        is_cancelled: false,
-      },
-      activeEntitlements: [],
-      platform: 'apple',
-      country: 'FR',
-      language: 'fr',
-      appVersion: '1.0',
-      firstSeenAt,
-      sessionCount: 1,
-    };
+    const facts = { ...FACTS, firstSeenAt };
     const changesAt = choiceChangesAt([veterans, everyone], { firstSeenAt, accessEndsAt: [] }, NOW);
-    const chosenAt = (now: Date) => chooseCampaign([veterans, everyone], 'home', facts, USER, now).chosen?.campaignId;
+    const chosenAt = (now: Date) =>
+      chooseCampaign([veterans, everyone], 'settings', facts, USER, now).chosen?.campaignId;
 
     expect(changesAt).toEqual(at('2026-06-01T20:00:00Z'));
     expect([chosenAt(NOW), chosenAt(ms(changesAt ?? NOW, -1)), chosenAt(changesAt ?? NOW)]).toEqual([

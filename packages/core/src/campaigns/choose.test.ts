@@ -1,48 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { allocate, variantFor } from './bucketing.js';
+import { aCampaign, FACTS, USER } from './campaign-fixtures.js';
 import { type CampaignOutcome, type CampaignRule, chooseCampaign } from './choose.js';
 import type { Condition } from './condition.js';
-import type { AudienceFacts } from './evaluate-audience.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
-const USER = '0190a6f2-0000-7000-8000-000000000001';
-const SINGLE = allocate([{ key: 'paywall-a', weight: 100 }], null);
-
-const FACTS: AudienceFacts = {
-  journeyState: {
-    former_subscriber: true,
-    in_account_hold: false,
-    in_grace_period: false,
-    in_trial_period: false,
-    in_intro_offer_period: false,
-    in_pause: false,
-    is_cancelled: false,
-  },
-  activeEntitlements: [],
-  platform: 'apple',
-  country: 'FR',
-  language: 'fr-FR',
-  appVersion: '2.3.1',
-  firstSeenAt: new Date('2026-01-01T00:00:00Z'),
-  sessionCount: 12,
-};
-
-function aCampaign(id: string, overrides: Partial<CampaignRule> = {}): CampaignRule {
-  return {
-    id,
-    name: `Campaign ${id}`,
-    placement: 'settings',
-    priority: 10,
-    isDefault: false,
-    paused: false,
-    startsAt: null,
-    endsAt: null,
-    audience: null,
-    allocation: SINGLE,
-    ...overrides,
-  };
-}
-
 const FRENCH: Condition = { attribute: 'country', operator: 'in', value: ['FR'] };
 const GERMAN: Condition = { attribute: 'country', operator: 'in', value: ['DE'] };
 
