@@ -6,8 +6,9 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * An onSend hook: after a write through this server, and before its caller hears of it, the
- * paywall answers it may have changed are forgotten, to be read again. What changed is told by the route: a device (the SDK's calls), an
- * app (the operators' calls), or, for a store's notification, any app.
+ * paywall answers it may have changed are forgotten, to be read again. What changed is told by
+ * the route: a device (the SDK's calls), an app (the operators' calls), or, for a store's
+ * notification, any app.
  */
 export function forgetAnswersWritesChanged(answers: AnswerCache) {
   return function forgetChangedAnswers<Payload>(

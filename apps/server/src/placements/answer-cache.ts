@@ -44,19 +44,14 @@ export function answerCache(resolvePlacement: ResolvePlacement, options: { now: 
   const deviceKey = (appId: string, deviceId: string) => `${appId}/${deviceId}`;
   const userKey = (appId: string, userId: string) => `${appId}/${userId}`;
 
-  const forgetKey = (key: string) => {
+  const forgetKey = (appId: string, key: string) => {
     const device = devices.get(key);
     if (device) {
       device.forgottenAt = ++clock;
       device.byPlacement.clear();
     } else {
       // Remembered even unanswered: a read under way for it must not be kept.
-      remember(key, {
-        appId: key.slice(0, key.indexOf('/')),
-        userId: null,
-        forgottenAt: ++clock,
-        byPlacement: new Map(),
-      });
+      remember(key, { appId, userId: null, forgottenAt: ++clock, byPlacement: new Map() });
     }
   };
 
@@ -129,7 +124,7 @@ export function answerCache(resolvePlacement: ResolvePlacement, options: { now: 
       const userId = devices.get(key)?.userId ?? null;
       const keys = userId === null ? [key] : [key, ...(devicesOfUser.get(userKey(appId, userId)) ?? [])];
       for (const one of new Set(keys)) {
-        forgetKey(one);
+        forgetKey(appId, one);
       }
     },
 

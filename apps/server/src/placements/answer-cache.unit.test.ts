@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ANSWER_MEMORY_MS, answerCache } from './answer-cache.js';
+import { ANSWER_MEMORY_MS, type AnswerCache, answerCache } from './answer-cache.js';
 import type { ResolvePlacementInput, ResolvePlacementResult } from './resolve-placement.js';
 
 const APP = 'app-1';
@@ -61,7 +61,7 @@ const ask = (deviceId: string, placement = 'home', appId = APP, appPlatformId = 
   placement,
 });
 
-async function placementOf(cache: ReturnType<typeof answerCache>, input: ResolvePlacementInput) {
+async function placementOf(cache: AnswerCache, input: ResolvePlacementInput) {
   const reply = await cache.answer(input);
   return reply.outcome === 'answered' ? (JSON.parse(reply.body) as { placement: string }).placement : reply.outcome;
 }
