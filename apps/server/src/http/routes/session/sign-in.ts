@@ -15,18 +15,10 @@ const FAILURES_PER_ADDRESS = 100;
 export function signInRoute(http: HttpApp, deps: Deps, options: { secureCookies: boolean }): void {
   // Guessing passwords gets slow: a key's failures wait out the window. Per e-mail *and*
   // address, so that someone else cannot lock an operator out by failing with their e-mail.
-  const perEmail = attemptLimiter({
-    max: FAILURES_PER_EMAIL,
-    windowMs: SIGN_IN_WINDOW_MS,
-    maxKeys: 100_000,
-    now: deps.now,
-  });
-  const perAddress = attemptLimiter({
-    max: FAILURES_PER_ADDRESS,
-    windowMs: SIGN_IN_WINDOW_MS,
-    maxKeys: 100_000,
-    now: deps.now,
-  });
+  const limiter = (max: number) =>
+    attemptLimiter({ max, windowMs: SIGN_IN_WINDOW_MS, maxKeys: 100_000, now: deps.now });
+  const perEmail = limiter(FAILURES_PER_EMAIL);
+  const perAddress = limiter(FAILURES_PER_ADDRESS);
   http.post(
     '/session',
     {
