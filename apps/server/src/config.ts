@@ -107,8 +107,8 @@ export type TrustProxy = boolean | string;
 
 /**
  * TOLLGATE_TRUST_PROXY: unset (no proxy), `true` (believe whoever connects: only when nothing
- * else can reach Tollgate), or the proxies' addresses and CIDR ranges, comma-separated. Behind a proxy, without it, every client would
- * seem to come from the proxy.
+ * else can reach Tollgate), or the proxies' addresses and CIDR ranges, comma-separated. Behind
+ * a proxy, without it, every client would seem to come from the proxy.
  */
 function trustProxyFrom(value: string | undefined): TrustProxy {
   if (value === undefined || value === '' || value === 'false') {
