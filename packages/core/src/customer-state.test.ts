@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { activeEntitlements, customerJourneyState, type Grant, type OwnedPurchase } from './customer-state.js';
+import {
+  activeEntitlements,
+  customerJourneyState,
+  customerStateChangesAt,
+  type Grant,
+  type OwnedPurchase,
+} from './customer-state.js';
 import type { PurchaseState } from './purchase-state.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -139,5 +145,38 @@ describe('customer journey state', () => {
     const refunded = aPurchase({ productType: 'non_consumable', status: 'revoked', expiresAt: null });
 
     expect(customerJourneyState([refunded], NOW)).toEqual(NO_FLAGS);
+  });
+});
+
+describe('when time alone changes the customer state', () => {
+  const stateAt = (purchases: OwnedPurchase[], at: Date) => ({
+    entitlements: activeEntitlements(purchases, at),
+    journey: customerJourneyState(purchases, at),
+  });
+
+  test('at the first end of access ahead: the state holds until just before it and changes at it', () => {
+    const purchases = [
+      aPurchase({ expiresAt: later(20) }),
+      aPurchase({ status: 'grace_period', expiresAt: later(-2), gracePeriodEndsAt: later(3) }, [PODCASTS]),
+      aPurchase({ status: 'expired', expiresAt: later(-5) }),
+    ];
+
+    const changesAt = customerStateChangesAt(purchases, NOW);
+
+    expect(changesAt).toEqual(later(3));
+    const justBefore = new Date(later(3).getTime() - 1);
+    expect(stateAt(purchases, justBefore)).toEqual(stateAt(purchases, NOW));
+    expect(stateAt(purchases, later(3))).not.toEqual(stateAt(purchases, NOW));
+  });
+
+  test('never, for purchases that give no access or give it for good', () => {
+    const purchases = [
+      aPurchase({ status: 'expired', expiresAt: later(-5) }),
+      aPurchase({ status: 'account_hold', expiresAt: later(5) }),
+      aPurchase({ productType: 'non_consumable', expiresAt: null, skuRefId: 'lifetime' }),
+    ];
+
+    expect(customerStateChangesAt(purchases, NOW)).toBeNull();
+    expect(customerStateChangesAt([], NOW)).toBeNull();
   });
 });

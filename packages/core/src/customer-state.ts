@@ -108,3 +108,17 @@ export function customerJourneyState(purchases: readonly OwnedPurchase[], now: D
     is_cancelled: withAccess.length > 0 && withAccess.every((state) => !state.autoRenew),
   };
 }
+
+/**
+ * The first instant after `now` at which time alone changes what `activeEntitlements` and
+ * `customerJourneyState` say of these purchases: one of them ceasing to give access (both
+ * compare `now` with nothing else). Until then, the same purchases give the same answers;
+ * null when no such instant is ahead.
+ */
+export function customerStateChangesAt(purchases: readonly OwnedPurchase[], now: Date): Date | null {
+  const ahead = purchases
+    .filter((purchase) => hasAccess(purchase.state, now))
+    .map((purchase) => accessEnds(purchase.state))
+    .filter((end): end is Date => end !== null && end > now);
+  return ahead.length === 0 ? null : new Date(Math.min(...ahead.map((end) => end.getTime())));
+}

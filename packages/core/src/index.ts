@@ -39,10 +39,11 @@ export {
   activeEntitlements,
   type CustomerJourneyState,
   customerJourneyState,
+  customerStateChangesAt,
   type Grant,
   type OwnedPurchase,
 } from './customer-state.js';
-export { eventEnvelope, purchasePayload, type UserSnapshot } from './events/build.js';
+export { eventEnvelope, eventHeader, purchasePayload, type UserSnapshot, userFields } from './events/build.js';
 export {
   type DeviceEventType,
   EVENT_DESCRIPTIONS,

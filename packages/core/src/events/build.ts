@@ -14,22 +14,39 @@ export interface UserSnapshot {
   externalIds: ExternalIdPayload[];
 }
 
+/** What an event says of itself, before anything of its user. */
+export function eventHeader(type: EventType, input: { id: string; at: Date; platform: StorePlatform }) {
+  return {
+    id: input.id,
+    event_type: type,
+    event_platform: input.platform,
+    created_date: input.at.toISOString(),
+  };
+}
+
+/**
+ * What every event says of its user beyond their ids: the part a write may keep and reuse
+ * for the user's next events while nothing it is made from changes.
+ */
+export function userFields(user: UserSnapshot) {
+  return {
+    active_entitlements: user.activeEntitlements,
+    customer_journey_state: user.journey,
+    devices: user.devices,
+    external_ids: user.externalIds,
+  };
+}
+
 /** The seed's user payload: what every event carries before its own fields. */
 export function eventEnvelope(
   type: EventType,
   input: { id: string; at: Date; platform: StorePlatform; user: UserSnapshot },
 ) {
   return {
-    id: input.id,
-    event_type: type,
-    event_platform: input.platform,
-    created_date: input.at.toISOString(),
+    ...eventHeader(type, input),
     app_id: input.user.appId,
     user_id: input.user.userId,
-    active_entitlements: input.user.activeEntitlements,
-    customer_journey_state: input.user.journey,
-    devices: input.user.devices,
-    external_ids: input.user.externalIds,
+    ...userFields(input.user),
   };
 }
 
