@@ -45,6 +45,8 @@ export interface AppsTable {
   name: string;
   /** Bumped by every change to what devices could be shown: caches compare it. */
   paywalls_revision: Defaulted<number>;
+  /** Bumped by triggers on every change to what user snapshots name of the catalog. */
+  catalog_version: Defaulted<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -114,6 +116,8 @@ export interface UsersTable {
   updated_at: Timestamp;
   last_seen_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   sessions_count: Defaulted<number>;
+  /** Bumped by triggers on every change to what a snapshot of the user is made from. */
+  snapshot_version: Defaulted<number>;
   purchases_count: Defaulted<number>;
   lifetime_value_usd_micros: Defaulted<number>;
   first_purchase_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
@@ -161,6 +165,15 @@ export interface SessionsTable {
   user_id: string;
   started_at: Timestamp;
   ended_at: Optional<Date>;
+}
+
+/** What every event says of a user, kept with the versions it was made from. */
+export interface UserSnapshotsTable {
+  app_id: string;
+  user_id: string;
+  made_from: string;
+  snapshot: Json;
+  valid_until: Optional<Date>;
 }
 
 export interface ImpressionsTable {
@@ -438,6 +451,7 @@ export interface Database {
   external_ids: ExternalIdsTable;
   devices: DevicesTable;
   sessions: SessionsTable;
+  user_snapshots: UserSnapshotsTable;
   impressions: ImpressionsTable;
   device_transactions: DeviceTransactionsTable;
   paywall_images: PaywallImagesTable;
