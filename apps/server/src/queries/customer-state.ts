@@ -3,6 +3,7 @@ import {
   activeEntitlements,
   type CustomerJourneyState,
   customerJourneyState,
+  customerStateChangesAt,
   type OwnedPurchase,
   type UserSnapshot,
 } from '@tollgate/core';
@@ -14,7 +15,7 @@ import { purchaseStateOf } from './purchase-state.js';
  * Whose state to read: a user, or a device of an app platform (the user it belongs to now,
  * found by the same statement: the SDK's calls know only the device).
  */
-export type Whose = { appId: string; userId: string } | { appId: string; deviceId: string; appPlatformId: string };
+type Whose = { appId: string; userId: string } | { appId: string; deviceId: string; appPlatformId: string };
 
 /** A row that came back inside JSON: its timestamps are ISO strings. */
 type FromJson<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
@@ -23,11 +24,24 @@ export type PurchaseWithGrants = FromJson<Purchase> & {
   grants: Array<{ entitlement_ref_id: string; name: string; description: string }>;
 };
 
-interface SnapshotRow {
-  user_id: string | null;
+/** Everything a user snapshot is made from, as `snapshotInputsJson` reads it. */
+export interface SnapshotInputs {
   purchases: PurchaseWithGrants[];
   devices: Array<{ id: string; platform_id: string; name: string; store: StoreColumn; marketplace_app_id: string }>;
   external_ids: Array<{ key: string; type: string; value: string }>;
+}
+
+/**
+ * The version of how a snapshot is made from its inputs, part of what every kept snapshot
+ * says it was made from: change it with anything that makes a different snapshot from the
+ * same inputs (`snapshotOf`, `purchaseStateOf`, core's customer state), and every kept one
+ * is a miss.
+ */
+export const SNAPSHOT_FORMAT = 'v1';
+
+interface SnapshotRow {
+  user_id: string | null;
+  inputs: SnapshotInputs;
 }
 
 /**
@@ -57,9 +71,33 @@ export function purchasesJson(
 }
 
 /**
- * Everyone's state in one statement, in the order asked: their purchases that can still grant
- * something (each with what its SKU grants), their devices and their external ids. Batched so
- * that a burst of SDK calls costs one round trip, not one each.
+ * Everything a user snapshot is made from, as one JSON value: the user's purchases that can
+ * still grant something, their devices and their external ids. Triggers bump the user's
+ * `snapshot_version` (or the app's `catalog_version`) when any of it changes.
+ */
+export function snapshotInputsJson(
+  appId: RawBuilder<unknown>,
+  userId: RawBuilder<unknown>,
+): RawBuilder<SnapshotInputs> {
+  return sql<SnapshotInputs>`json_build_object(
+      'purchases', ${purchasesJson(appId, userId)},
+      'devices', (select coalesce(json_agg(d order by d.id), '[]') from (
+        select devices.id, app_platforms.id as platform_id, app_platforms.name, app_platforms.store,
+          app_platforms.marketplace_app_id
+        from devices
+        join app_platforms on app_platforms.app_id = devices.app_id and app_platforms.id = devices.app_platform_id
+        where devices.app_id = ${appId} and devices.user_id = ${userId}
+      ) d),
+      'external_ids', (select coalesce(json_agg(x order by x.created_at, x.key), '[]') from (
+        select key, type, value, created_at from external_ids
+        where external_ids.app_id = ${appId} and external_ids.user_id = ${userId}
+      ) x)
+    )`;
+}
+
+/**
+ * Everyone's snapshot inputs in one statement, in the order asked. Batched so that a burst of
+ * SDK calls costs one round trip, not one each.
  */
 async function snapshotRows(db: Kysely<Database>, whose: readonly Whose[]): Promise<SnapshotRow[]> {
   // JSON rather than arrays: the planner cannot see how many rows it holds, so it plans the
@@ -72,19 +110,7 @@ async function snapshotRows(db: Kysely<Database>, whose: readonly Whose[]): Prom
     app_platform_id: 'deviceId' in one ? one.appPlatformId : null,
   }));
   const { rows } = await sql<SnapshotRow>`
-    select owner.user_id,
-      ${purchasesJson(sql.ref('asked.app_id'), sql.ref('owner.user_id'))} as purchases,
-      (select coalesce(json_agg(d order by d.id), '[]') from (
-        select devices.id, app_platforms.id as platform_id, app_platforms.name, app_platforms.store,
-          app_platforms.marketplace_app_id
-        from devices
-        join app_platforms on app_platforms.app_id = devices.app_id and app_platforms.id = devices.app_platform_id
-        where devices.app_id = asked.app_id and devices.user_id = owner.user_id
-      ) d) as devices,
-      (select coalesce(json_agg(x order by x.created_at, x.key), '[]') from (
-        select key, type, value, created_at from external_ids
-        where external_ids.app_id = asked.app_id and external_ids.user_id = owner.user_id
-      ) x) as external_ids
+    select owner.user_id, ${snapshotInputsJson(sql.ref('asked.app_id'), sql.ref('owner.user_id'))} as inputs
     from jsonb_to_recordset(${JSON.stringify(asked)}::jsonb)
       as asked (position int, app_id uuid, user_id uuid, device_id uuid, app_platform_id uuid)
     cross join lateral (
@@ -124,37 +150,46 @@ function owned(rows: readonly PurchaseWithGrants[]): OwnedPurchase[] {
   }));
 }
 
-function snapshotOf(appId: string, row: SnapshotRow, now: Date): UserSnapshot | null {
-  if (row.user_id === null) {
-    return null;
-  }
-  const purchases = owned(row.purchases);
+/**
+ * The user as events describe them at `now`, made from what `snapshotInputsJson` read, and
+ * the first instant after `now` when time alone changes it (null: none ahead).
+ */
+export function snapshotOf(
+  user: { appId: string; userId: string },
+  inputs: SnapshotInputs,
+  now: Date,
+): { snapshot: UserSnapshot; changesAt: Date | null } {
+  const purchases = owned(inputs.purchases);
   return {
-    appId,
-    userId: row.user_id,
-    activeEntitlements: activeEntitlements(purchases, now),
-    journey: customerJourneyState(purchases, now),
-    devices: row.devices.map((device) => ({
-      id: device.id,
-      platform: {
-        id: device.platform_id,
-        name: device.name,
-        platform_type: device.store,
-        marketplace_app_id: device.marketplace_app_id,
-      },
-    })),
-    externalIds: row.external_ids.map(({ key, type, value }) => ({ key, type, value })),
+    snapshot: {
+      ...user,
+      activeEntitlements: activeEntitlements(purchases, now),
+      journey: customerJourneyState(purchases, now),
+      devices: inputs.devices.map((device) => ({
+        id: device.id,
+        platform: {
+          id: device.platform_id,
+          name: device.name,
+          platform_type: device.store,
+          marketplace_app_id: device.marketplace_app_id,
+        },
+      })),
+      externalIds: inputs.external_ids.map(({ key, type, value }) => ({ key, type, value })),
+    },
+    changesAt: customerStateChangesAt(purchases, now),
   };
 }
 
 /** Each one as events describe them, in the order asked; null for a device that does not exist. */
-export async function userSnapshots(
+async function userSnapshots(
   db: Kysely<Database>,
   whose: readonly Whose[],
   now: Date,
 ): Promise<Array<UserSnapshot | null>> {
   const rows = await snapshotRows(db, whose);
-  return rows.map((row, index) => snapshotOf(whose[index]?.appId ?? '', row, now));
+  return rows.map(({ user_id, inputs }, index) =>
+    user_id === null ? null : snapshotOf({ appId: whose[index]?.appId ?? '', userId: user_id }, inputs, now).snapshot,
+  );
 }
 
 /** The user as every event describes them, read in one round trip. */

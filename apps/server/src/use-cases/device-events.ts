@@ -1,10 +1,4 @@
-import {
-  type DeviceEventType,
-  type EventType,
-  eventEnvelope,
-  type StorePlatform,
-  type UserSnapshot,
-} from '@tollgate/core';
+import type { DeviceEventType, StorePlatform } from '@tollgate/core';
 import type { Database } from '@tollgate/db';
 import type { Transaction } from 'kysely';
 import type { Deps } from '../deps.js';
@@ -30,28 +24,4 @@ export async function recordDeviceEvent(
     platform: input.platform,
     events: [{ type: input.type, deviceId: input.deviceId, fields: { device_id: input.deviceId, ...input.fields } }],
   });
-}
-
-/** An event row made ahead of its write, for statements that write it with what it tells. */
-export function prepareDeviceEvent(
-  deps: Deps,
-  input: {
-    user: UserSnapshot;
-    deviceId: string;
-    platform: StorePlatform;
-    type: EventType;
-    fields: Record<string, unknown>;
-  },
-) {
-  const at = deps.now();
-  const id = deps.newId();
-  return {
-    id,
-    created_at: at,
-    payload: {
-      ...eventEnvelope(input.type, { id, at, platform: input.platform, user: input.user }),
-      device_id: input.deviceId,
-      ...input.fields,
-    },
-  };
 }
