@@ -21,26 +21,33 @@ export async function adminCall<T = { id: string }>(
 }
 
 /**
- * Registers one device per description through the SDK API, as apps do at their first start,
- * then has PostgreSQL analyze its tables (as in production, the planner knows their sizes).
- * Answers the devices' ids, in order.
+ * Registers one device per description through the SDK API, as apps do at their first start
+ * (and, when asked, starts each one's first app session), then has PostgreSQL analyze its
+ * tables (as in production, the planner knows their sizes). Answers the devices' ids, in order.
  */
 export async function registerDevices(
   tollgate: RunningTollgate,
   databaseUrl: string,
   sdkKey: string,
   descriptions: object[],
+  options: { firstSession?: boolean } = {},
 ): Promise<string[]> {
   const devices: string[] = [];
+  const sdkCall = async (path: string, method: 'PUT' | 'POST', body: object, expected: number) => {
+    const response = await fetch(`${tollgate.url}/sdk/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${sdkKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (response.status !== expected) {
+      throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    }
+  };
   for (const description of descriptions) {
     const deviceId = randomUUID();
-    const response = await fetch(`${tollgate.url}/sdk/v1/devices/${deviceId}`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${sdkKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify(description),
-    });
-    if (response.status !== 201) {
-      throw new Error(`registering a device: ${response.status} ${await response.text()}`);
+    await sdkCall(`/devices/${deviceId}`, 'PUT', description, 201);
+    if (options.firstSession) {
+      await sdkCall(`/devices/${deviceId}/sessions`, 'POST', { session_id: randomUUID() }, 201);
     }
     devices.push(deviceId);
   }
