@@ -150,6 +150,7 @@ async function attemptStarts(
       from owner
       left join lateral (
         select owner.snapshot where owner.made_for = owner.user_id and owner.made_from = owner.fingerprint
+          and (owner.snapshot_valid_until is null or owner.snapshot_valid_until > owner.created_at)
       ) fresh on true
       left join lateral (
         select user_snapshots.snapshot from user_snapshots
