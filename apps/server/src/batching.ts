@@ -23,23 +23,41 @@ export function batching<In, Out>(
   const queue: Waiting[] = [];
   let running = 0;
 
+  const release = () => {
+    running--;
+    pump();
+  };
+
   const settle = async (batch: Waiting[]) => {
+    let outputs: Out[];
     try {
-      const outputs = await run(batch.map((waiting) => waiting.input));
+      outputs = await run(batch.map((waiting) => waiting.input));
+    } catch (error) {
+      await settleOneByOne(batch, error);
+      release();
+      return;
+    }
+    // The next run goes out before these callers hear back, so that its round trip overlaps
+    // their replies instead of waiting behind them. Its first steps are promise callbacks too:
+    // the immediate lets them reach the socket first.
+    release();
+    setImmediate(() => {
       for (const [index, waiting] of batch.entries()) {
         waiting.resolve(outputs[index] as Out);
       }
-    } catch (error) {
-      if (batch.length === 1) {
-        batch[0]?.reject(error);
-        return;
-      }
-      for (const waiting of batch) {
-        await run([waiting.input]).then(
-          ([output]) => waiting.resolve(output as Out),
-          (alone: unknown) => waiting.reject(alone),
-        );
-      }
+    });
+  };
+
+  const settleOneByOne = async (batch: Waiting[], error: unknown) => {
+    if (batch.length === 1) {
+      batch[0]?.reject(error);
+      return;
+    }
+    for (const waiting of batch) {
+      await run([waiting.input]).then(
+        ([output]) => waiting.resolve(output as Out),
+        (alone: unknown) => waiting.reject(alone),
+      );
     }
   };
 
@@ -47,10 +65,7 @@ export function batching<In, Out>(
     while (running < options.maxRunning && queue.length > 0) {
       const batch = queue.splice(0, options.maxSize);
       running++;
-      void settle(batch).finally(() => {
-        running--;
-        pump();
-      });
+      void settle(batch);
     }
   };
 

@@ -45,6 +45,27 @@ describe('batching', () => {
     expect(command.batches).toEqual([[1], [2, 3, 4]]);
   });
 
+  test('the next run is under way before the callers of the last one hear back', async () => {
+    const command = recordingCommand();
+    const order: string[] = [];
+    const call = batching(
+      (inputs: number[]) => {
+        order.push(`run ${inputs}`);
+        return command.run(inputs);
+      },
+      { maxSize: 10, maxRunning: 1 },
+    );
+
+    const first = call(1).then(() => order.push('answered 1'));
+    const second = call(2);
+    await command.finishNext();
+    await first;
+
+    expect(order).toEqual(['run 1', 'run 2', 'answered 1']);
+    await command.finishNext();
+    expect(await second).toBe('done 2');
+  });
+
   test('no run takes more than maxSize inputs', async () => {
     const command = recordingCommand();
     const call = batching(command.run, { maxSize: 2, maxRunning: 1 });
