@@ -36,7 +36,7 @@ interface Written {
   described: boolean;
   /** When not described: what a snapshot of the user is made from, and the versions of that. */
   inputs: SnapshotInputs | null;
-  fingerprint: string | null;
+  versions: string | null;
 }
 
 /**
@@ -135,7 +135,7 @@ async function attemptStarts(
       -- lookup per start: as a join, the planner (which cannot see how many starts the JSON
       -- holds) may hash a whole scan of devices instead.
       select asked.*, device.user_id, ${SNAPSHOT_FORMAT}::text || ':' || device.snapshot_version || ':'
-        || device.catalog_version as fingerprint
+        || device.catalog_version as versions
       from asked
       cross join lateral (
         select devices.user_id, users.snapshot_version, apps.catalog_version from devices
@@ -149,13 +149,13 @@ async function attemptStarts(
       select owner.*, coalesce(fresh.snapshot, kept.snapshot) as user_fields, fresh.snapshot is not null as is_fresh
       from owner
       left join lateral (
-        select owner.snapshot where owner.made_for = owner.user_id and owner.made_from = owner.fingerprint
+        select owner.snapshot where owner.made_for = owner.user_id and owner.made_from = owner.versions
           and (owner.snapshot_valid_until is null or owner.snapshot_valid_until > owner.created_at)
       ) fresh on true
       left join lateral (
         select user_snapshots.snapshot from user_snapshots
         where user_snapshots.app_id = owner.app_id and user_snapshots.user_id = owner.user_id
-          and user_snapshots.made_from = owner.fingerprint
+          and user_snapshots.made_from = owner.versions
           and (user_snapshots.valid_until is null or user_snapshots.valid_until > owner.created_at)
         limit 1
       ) kept on true
@@ -217,7 +217,7 @@ async function attemptStarts(
       -- the data, which is also the one their versions come from.
       case when described.position is null and owner.user_id is not null
         then ${snapshotInputsJson(sql.ref('owner.app_id'), sql.ref('owner.user_id'))} end as inputs,
-      case when described.position is null then owner.fingerprint end as fingerprint
+      case when described.position is null then owner.versions end as versions
     from asked
     left join owner on owner.position = asked.position
     left join described on described.position = asked.position
@@ -234,13 +234,13 @@ async function attemptStarts(
       results[index] = { outcome: 'started', userId: row.user_id };
     } else if (row.described) {
       results[index] = { outcome: 'already_started' };
-    } else if (row.inputs !== null && row.fingerprint !== null) {
+    } else if (row.inputs !== null && row.versions !== null) {
       // No snapshot of the user that fits what they are now: make one, and try again with it.
       const user = { appId: (starts[index] as SessionStart).caller.app_id, userId: row.user_id };
       const { snapshot, changesAt } = snapshotOf(user, row.inputs, now);
       made.set(index, {
         userId: row.user_id,
-        madeFrom: row.fingerprint,
+        madeFrom: row.versions,
         fields: userFields(snapshot),
         validUntil: changesAt,
       });
