@@ -19,7 +19,10 @@ CREATE TABLE user_snapshots (
   made_from text NOT NULL,
   -- The event fields, as `userFields` makes them.
   snapshot jsonb NOT NULL,
-  -- Time alone changes it here (a purchase's access ends); null when nothing ahead does.
+  -- True from here (an event of an earlier moment, from a server whose clock is behind, may
+  -- have seen access that has ended since) until `valid_until`, when time alone changes it (a
+  -- purchase's access ends); null when nothing ahead does.
+  made_at timestamptz NOT NULL,
   valid_until timestamptz,
   PRIMARY KEY (app_id, user_id),
   FOREIGN KEY (app_id, user_id) REFERENCES users (app_id, id) ON DELETE CASCADE
@@ -47,8 +50,26 @@ END $$;
 
 CREATE TRIGGER purchases_inserted_snapshot AFTER INSERT ON purchases
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_snapshot_versions();
+-- Updates of purchases, except those that move nothing but `acknowledge_due_at`: the worker's
+-- bookkeeping, which no snapshot reads (and which would otherwise lock users it never touched).
+CREATE FUNCTION bump_snapshot_versions_of_changed_purchases() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE users SET snapshot_version = snapshot_version + 1
+    FROM (
+      SELECT DISTINCT owner.app_id, owner.user_id
+      FROM old_rows
+      JOIN new_rows ON new_rows.app_id = old_rows.app_id AND new_rows.id = old_rows.id
+      CROSS JOIN LATERAL (VALUES (old_rows.app_id, old_rows.user_id), (new_rows.app_id, new_rows.user_id))
+        AS owner (app_id, user_id)
+      WHERE to_jsonb(old_rows) - 'acknowledge_due_at' IS DISTINCT FROM to_jsonb(new_rows) - 'acknowledge_due_at'
+    ) touched
+    WHERE users.app_id = touched.app_id AND users.id = touched.user_id;
+  RETURN NULL;
+END $$;
+
 CREATE TRIGGER purchases_updated_snapshot AFTER UPDATE ON purchases
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_snapshot_versions();
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_snapshot_versions_of_changed_purchases();
 CREATE TRIGGER purchases_deleted_snapshot AFTER DELETE ON purchases
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_snapshot_versions();
 

@@ -173,6 +173,7 @@ export interface UserSnapshotsTable {
   user_id: string;
   made_from: string;
   snapshot: Json;
+  made_at: Timestamp;
   valid_until: Optional<Date>;
 }
 
