@@ -33,8 +33,11 @@ export function batching<In, Out>(
     try {
       outputs = await run(batch.map((waiting) => waiting.input));
     } catch (error) {
-      await settleOneByOne(batch, error);
-      release();
+      try {
+        await settleOneByOne(batch, error);
+      } finally {
+        release();
+      }
       return;
     }
     // The next run goes out before these callers hear back, so that its round trip overlaps

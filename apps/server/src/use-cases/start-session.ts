@@ -15,7 +15,9 @@ export type StartSessionResult =
   | { outcome: 'started'; userId: string }
   /** The same session id again: a retry. Nothing changes and nothing is emitted. */
   | { outcome: 'already_started' }
-  | { outcome: 'device_not_found' };
+  | { outcome: 'device_not_found' }
+  /** A later try failed: the starts that came through before it keep their results. */
+  | { outcome: 'failed'; error: unknown };
 
 /** A snapshot of the device's user made here, for the write to check and keep. */
 interface MadeSnapshot {
@@ -23,6 +25,7 @@ interface MadeSnapshot {
   /** The versions it was made from, as the statement read them with its inputs. */
   madeFrom: string;
   fields: ReturnType<typeof userFields>;
+  madeAt: Date;
   validUntil: Date | null;
 }
 
@@ -40,8 +43,8 @@ interface Written {
 }
 
 /**
- * How often a start is tried again. The first try reuses the snapshot kept of the user; when
- * that one is stale, the try answers what a fresh one is made from and the next one brings it;
+ * How often a start is tried. The first try reuses the snapshot kept of the user; when that
+ * one does not fit, the try answers what a fresh one is made from and the next one brings it;
  * a device changing user meanwhile takes another.
  */
 const ATTEMPTS = 4;
@@ -58,15 +61,46 @@ const ATTEMPTS = 4;
 export async function startSessions(deps: Deps, starts: readonly SessionStart[]): Promise<StartSessionResult[]> {
   const results: Array<StartSessionResult | undefined> = starts.map(() => undefined);
   const made = new Map<number, MadeSnapshot>();
-  let pending = starts.map((_, index) => index);
+  // The same start twice in one batch (a client's eager retry) is one start: the copy is
+  // answered as a retry of it.
+  const firstOf = new Map<string, number>();
+  const copies = new Map<number, number>();
+  let pending: number[] = [];
+  for (const [index, start] of starts.entries()) {
+    const key = `${start.caller.app_id}/${start.sessionId}/${start.deviceId}`;
+    const first = firstOf.get(key);
+    if (first === undefined) {
+      firstOf.set(key, index);
+      pending.push(index);
+    } else {
+      copies.set(index, first);
+    }
+  }
   for (let attempt = 1; attempt <= ATTEMPTS && pending.length > 0; attempt++) {
-    pending = await attemptStarts(deps, starts, pending, results, made);
+    try {
+      pending = await attemptStarts(deps, starts, pending, results, made);
+    } catch (error) {
+      if (attempt === 1) {
+        throw error;
+      }
+      // Earlier tries committed starts: they keep their results; only these fail.
+      for (const index of pending) {
+        results[index] = { outcome: 'failed', error };
+      }
+      pending = [];
+    }
+  }
+  for (const index of pending) {
+    const error = new Error(`device ${starts[index]?.deviceId} kept changing user while a session started`);
+    results[index] = { outcome: 'failed', error };
   }
   return results.map((result, index) => {
-    if (!result) {
-      throw new Error(`device ${starts[index]?.deviceId} kept changing user while a session started`);
+    const first = copies.get(index);
+    const answer = first === undefined ? result : results[first];
+    if (!answer) {
+      throw new Error(`start ${index} was never tried`);
     }
-    return result;
+    return first !== undefined && answer.outcome === 'started' ? { outcome: 'already_started' } : answer;
   });
 }
 
@@ -83,8 +117,8 @@ async function attemptStarts(
   const trying: number[] = [];
   const inThisWrite = new Set<string>();
   for (const index of indexes) {
-    // The same session twice at once (a client's eager retry): the second waits for the next
-    // attempt, where it finds the session the first one started.
+    // One session id from two devices at once: the second waits for the next attempt, where
+    // it finds the session the first one started.
     const { caller, sessionId } = starts[index] as SessionStart;
     const key = `${caller.app_id}/${sessionId}`;
     if (inThisWrite.has(key)) {
@@ -118,6 +152,7 @@ async function attemptStarts(
       made_for: snapshot?.userId ?? null,
       made_from: snapshot?.madeFrom ?? null,
       snapshot: snapshot?.fields ?? null,
+      snapshot_made_at: snapshot?.madeAt.toISOString() ?? null,
       snapshot_valid_until: snapshot?.validUntil?.toISOString() ?? null,
     };
   });
@@ -129,7 +164,7 @@ async function attemptStarts(
       select * from jsonb_to_recordset(${JSON.stringify(asked)}::jsonb) as asked (position int, app_id uuid,
         app_platform_id uuid, store text, device_id uuid, session_id uuid, started_at timestamptz, event_id uuid,
         created_at timestamptz, event jsonb, made_for uuid, made_from text, snapshot jsonb,
-        snapshot_valid_until timestamptz)
+        snapshot_made_at timestamptz, snapshot_valid_until timestamptz)
     ), owner as (
       -- The device's user now, and the versions a snapshot of them is made from. One index
       -- lookup per start: as a join, the planner (which cannot see how many starts the JSON
@@ -150,23 +185,25 @@ async function attemptStarts(
       from owner
       left join lateral (
         select owner.snapshot where owner.made_for = owner.user_id and owner.made_from = owner.versions
+          and owner.snapshot_made_at <= owner.created_at
           and (owner.snapshot_valid_until is null or owner.snapshot_valid_until > owner.created_at)
       ) fresh on true
       left join lateral (
         select user_snapshots.snapshot from user_snapshots
         where user_snapshots.app_id = owner.app_id and user_snapshots.user_id = owner.user_id
-          and user_snapshots.made_from = owner.versions
+          and user_snapshots.made_from = owner.versions and user_snapshots.made_at <= owner.created_at
           and (user_snapshots.valid_until is null or user_snapshots.valid_until > owner.created_at)
         limit 1
       ) kept on true
       where fresh.snapshot is not null or kept.snapshot is not null
     ), kept as (
-      insert into user_snapshots (app_id, user_id, made_from, snapshot, valid_until)
-      select distinct on (app_id, user_id) app_id, user_id, made_from, snapshot, snapshot_valid_until
+      insert into user_snapshots (app_id, user_id, made_from, snapshot, made_at, valid_until)
+      select distinct on (app_id, user_id) app_id, user_id, made_from, snapshot, snapshot_made_at,
+        snapshot_valid_until
       from described where is_fresh
       order by app_id, user_id, position
       on conflict (app_id, user_id) do update set made_from = excluded.made_from, snapshot = excluded.snapshot,
-        valid_until = excluded.valid_until
+        made_at = excluded.made_at, valid_until = excluded.valid_until
     ), session as (
       insert into sessions (app_id, id, device_id, user_id, started_at)
       select app_id, session_id, device_id, user_id, started_at from described
@@ -242,10 +279,12 @@ async function attemptStarts(
         userId: row.user_id,
         madeFrom: row.versions,
         fields: userFields(snapshot),
+        madeAt: now,
         validUntil: changesAt,
       });
       again.push(index);
     }
   }
-  return again;
+  // In the starts' order, so that of two starts of one session id the first goes first again.
+  return again.sort((a, b) => a - b);
 }

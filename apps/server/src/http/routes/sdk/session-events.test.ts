@@ -64,6 +64,23 @@ describe('the user a session start describes', () => {
     expect(lapsed.customer_journey_state).toMatchObject({ former_subscriber: true });
   });
 
+  test('from a server whose clock is behind, still has the access that has ended since', async () => {
+    const { deviceId, userId } = await aDevice(ios.sdk);
+    await aDevicePurchase(ios.sdk, deviceId, ios.sku, { period_days: 7 });
+    api.server.advanceClock(8 * DAY_MS);
+    await startSession(ios, deviceId);
+    const afterTheEnd = await userFieldsOfLatest(userId);
+
+    // A start stamped two days earlier than the snapshot just kept.
+    api.server.advanceClock(-2 * DAY_MS);
+    await startSession(ios, deviceId);
+    const beforeTheEnd = await userFieldsOfLatest(userId);
+    api.server.advanceClock(-6 * DAY_MS);
+
+    expect(afterTheEnd.active_entitlements).toEqual([]);
+    expect(beforeTheEnd.active_entitlements).toEqual([expect.objectContaining({ entitlement_ref_id: 'premium' })]);
+  });
+
   test('names the entitlement as the catalog does now', async () => {
     const { deviceId, userId } = await aDevice(ios.sdk);
     await aDevicePurchase(ios.sdk, deviceId, ios.sku);

@@ -88,6 +88,32 @@ describe('starting a session', () => {
     }
   });
 
+  test('the same start four times at once is one start, and a start beside them is answered as started', async () => {
+    const [first, beside, { deviceId, userId }] = await Promise.all([
+      aDevice(ios.sdk),
+      aDevice(ios.sdk),
+      aDevice(ios.sdk),
+    ]);
+    const session = { session_id: randomUUID() };
+
+    // The first call runs alone; the others arrive while it does and go together.
+    const [, besideResponse, ...copies] = await Promise.all([
+      ios.sdk.post(`/devices/${first.deviceId}/sessions`, { session_id: randomUUID() }),
+      ios.sdk.post(`/devices/${beside.deviceId}/sessions`, { session_id: randomUUID() }),
+      ...[1, 2, 3, 4].map(() => ios.sdk.post(`/devices/${deviceId}/sessions`, session)),
+    ]);
+
+    expect(besideResponse?.statusCode, besideResponse?.body).toBe(201);
+    expect(copies.map((response) => `${response.statusCode} ${response.json().outcome}`).sort()).toEqual([
+      '200 already_started',
+      '200 already_started',
+      '200 already_started',
+      '201 started',
+    ]);
+    expect((await userRow(api.server, ios.appId, userId)).sessions_count).toBe(1);
+    expect(await deviceEventTypes(api.server, deviceId)).toEqual(['device.session.start']);
+  });
+
   test('a later session moves Last Seen but keeps First Seen', async () => {
     const { deviceId, userId } = await aDevice(ios.sdk);
     const first = hoursAgo(5);

@@ -51,6 +51,8 @@ export function startSessionRoute(http: HttpApp, deps: Deps): void {
           return reply.code(200).send({ outcome: 'already_started' as const });
         case 'device_not_found':
           throw deviceNotFound(request.params.deviceId);
+        case 'failed':
+          throw result.error;
       }
     },
   );
