@@ -1,5 +1,7 @@
+import { type LookupAddress, type LookupOptions, lookup as lookupAddress } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
+import { Agent } from 'undici';
 
 /** Where events may go: anywhere, or only to addresses on the public internet. */
 export type Destinations = 'any' | 'public';
@@ -67,3 +69,37 @@ export async function refusedDestination(url: string, destinations: Destinations
     : `${host} is ${blocked}, not a public address: Tollgate sends only to the public internet ` +
         '(set TOLLGATE_PRIVATE_DESTINATIONS=allow to send to private networks)';
 }
+
+/** The `code` of the error a connection to a private address fails with. */
+export const NOT_PUBLIC_CODE = 'ENOTPUBLIC';
+
+type LookupCallback = (error: Error | null, address: string | LookupAddress[], family?: number) => void;
+
+/**
+ * The address lookup of every connection made with `PUBLIC_ONLY`: the check above, made again
+ * on the very addresses the socket connects to. A name whose DNS answer changes between the
+ * check and the request (DNS rebinding) cannot reach a private network this way.
+ */
+function publicOnlyLookup(hostname: string, options: LookupOptions, callback: LookupCallback): void {
+  lookupAddress(hostname, { ...options, all: true }, (error, addresses) => {
+    if (error) {
+      callback(error, []);
+      return;
+    }
+    const blocked = addresses.find((entry) => !isPublic(entry.address));
+    if (blocked) {
+      const refusal = new Error(`${hostname} is ${blocked.address}, not a public address`);
+      callback(Object.assign(refusal, { code: NOT_PUBLIC_CODE }), []);
+      return;
+    }
+    const [first] = addresses;
+    if (options.all || !first) {
+      callback(null, addresses);
+    } else {
+      callback(null, first.address, first.family);
+    }
+  });
+}
+
+/** Connections for `public` destinations: each checked when it is made. */
+export const PUBLIC_ONLY = new Agent({ connect: { lookup: publicOnlyLookup } });

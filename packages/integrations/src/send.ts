@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { type Destinations, refusedDestination } from './destinations.js';
+import { type Response as FetchResponse, fetch } from 'undici';
+import { type Destinations, NOT_PUBLIC_CODE, PUBLIC_ONLY, refusedDestination } from './destinations.js';
 import type { OutgoingRequest, Response } from './types.js';
 
 /** Enough of any answer to read an error from; a receiver cannot make us hold more. */
@@ -9,8 +10,9 @@ const MAX_BODY_BYTES = 64 * 1024;
  * The package's one I/O: POST the request and say what came back, never throwing.
  * Redirects are not followed (a 3xx is the answer), the whole exchange has `timeoutMs`,
  * at most 64 KB of the body is read, and with `destinations: 'public'` a host on a private
- * network is refused before anything is sent. (A host whose DNS answer changes between the
- * check and the request could still slip through; the check stops the typed-in address.)
+ * network is refused before anything is sent: by name first (a clear answer for the address an
+ * operator typed), then on the addresses each connection is made to (a DNS answer that changed
+ * in between is refused too).
  */
 export async function sendRequest(
   request: OutgoingRequest,
@@ -23,7 +25,7 @@ export async function sendRequest(
     return { kind: 'failed', error: 'refused', message: refused, durationMs: elapsed() };
   }
   const signal = AbortSignal.timeout(options.timeoutMs);
-  let answer: globalThis.Response;
+  let answer: FetchResponse;
   try {
     answer = await fetch(request.url, {
       method: 'POST',
@@ -31,6 +33,7 @@ export async function sendRequest(
       body: request.body,
       redirect: 'manual',
       signal,
+      ...(options.destinations === 'public' ? { dispatcher: PUBLIC_ONLY } : {}),
     });
   } catch (error) {
     return { kind: 'failed', ...failure(error, signal, options.timeoutMs), durationMs: elapsed() };
@@ -45,7 +48,7 @@ export async function sendRequest(
 }
 
 /** Up to 64 KB of the body as text; what arrived before an error or the timeout. */
-async function readBody(answer: globalThis.Response): Promise<string> {
+async function readBody(answer: FetchResponse): Promise<string> {
   if (answer.body === null) {
     return '';
   }
@@ -80,7 +83,7 @@ function failure(
   error: unknown,
   signal: AbortSignal,
   timeoutMs: number,
-): { error: 'timeout' | 'connection'; message: string } {
+): { error: 'timeout' | 'connection' | 'refused'; message: string } {
   if (signal.aborted) {
     return { error: 'timeout', message: `no answer within ${timeoutMs} ms` };
   }
@@ -88,5 +91,8 @@ function failure(
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : null;
   const code = cause && 'code' in cause && typeof cause.code === 'string' ? cause.code : null;
   const message = cause?.message ?? (error instanceof Error ? error.message : String(error));
+  if (code === NOT_PUBLIC_CODE) {
+    return { error: 'refused', message };
+  }
   return { error: 'connection', message: code && !message.includes(code) ? `${code}: ${message}` : message };
 }
