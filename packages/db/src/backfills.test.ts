@@ -1,23 +1,34 @@
+import { createEmptyDatabase, testDriver } from '@tollgate/testkit';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { DatabaseHandle } from './connect.js';
+import { connect, type DatabaseHandle } from './connect.js';
 import { migrate, readMigrations } from './migrate.js';
-import { scratchDatabase } from './testing/scratch-database.js';
 
 /** What upgrading keeps: data written before a migration, read after it. */
 
-let close = async () => {};
+let database: DatabaseHandle | null = null;
+let drop = async () => {};
 
 afterEach(async () => {
-  await close();
-  close = async () => {};
+  await database?.close();
+  await drop();
+  database = null;
 });
 
 /** An empty database of this run's driver, migrated up to (not including) `version`. */
 async function migratedBefore(version: number): Promise<DatabaseHandle> {
-  const scratch = await scratchDatabase(version);
-  close = scratch.close;
-  return scratch.database;
+  if (testDriver() === 'pglite') {
+    database = await connect({ driver: 'pglite' });
+  } else {
+    const scratch = await createEmptyDatabase();
+    drop = scratch.drop;
+    database = await connect({ driver: 'postgres', url: scratch.url, poolSize: 2 });
+  }
+  await migrate(
+    database.db,
+    readMigrations().filter((migration) => migration.version < version),
+  );
+  return database;
 }
 
 const APP = '00000000-0000-7000-8000-00000000000a';

@@ -1,7 +1,6 @@
+import { openTestDatabase, type TestDatabase } from '@tollgate/testkit';
 import { type RawBuilder, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { DatabaseHandle } from './connect.js';
-import { scratchDatabase } from './testing/scratch-database.js';
 
 /**
  * Kept user snapshots are trusted while the versions they were made from are current: every
@@ -15,13 +14,10 @@ const [PHONE, TABLET] = ['00000000-0000-7000-8000-0000000000d1', '00000000-0000-
 const PURCHASE = '00000000-0000-7000-8000-0000000000c1';
 const [ENTITLEMENT, PRODUCT] = ['00000000-0000-7000-8000-0000000000e1', '00000000-0000-7000-8000-0000000000f1'];
 
-let database: DatabaseHandle;
-let close = async () => {};
+let database: TestDatabase;
 
 beforeEach(async () => {
-  const scratch = await scratchDatabase();
-  database = scratch.database;
-  close = scratch.close;
+  database = await openTestDatabase();
   await run(
     sql`insert into organizations (id, name, created_at) values (${APP}, 'Org', now())`,
     sql`insert into apps (id, org_id, name, created_at, updated_at) values (${APP}, ${APP}, 'App', now(), now())`,
@@ -34,7 +30,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await close();
+  await database.close();
 });
 
 async function run(...statements: RawBuilder<unknown>[]): Promise<void> {
